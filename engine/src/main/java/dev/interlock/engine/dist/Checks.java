@@ -1,0 +1,37 @@
+package dev.interlock.engine.dist;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+
+/** Shared wording for the kinds' {@code problem(...)} phrases, and the guard on a quantile's argument. */
+final class Checks {
+
+    private Checks() {
+    }
+
+    /**
+     * @return "{@code name} must be a finite number; found NaN" (or Infinity) if {@code value} is not finite,
+     *         else {@code null}
+     */
+    static String notFinite(String name, double value) {
+        return Double.isFinite(value) ? null : name + " must be a finite number; found " + num(value);
+    }
+
+    /** @return {@code value} to 6 significant digits, without trailing zeros or exponent for everyday sizes */
+    static String num(double value) {
+        if (!Double.isFinite(value)) {
+            return Double.toString(value);
+        }
+        if (value == 0) {
+            return "0";
+        }
+        double magnitude = Math.abs(value);
+        BigDecimal rounded = new BigDecimal(value).round(new MathContext(6)).stripTrailingZeros();
+        return magnitude >= 1e-6 && magnitude < 1e15 ? rounded.toPlainString() : rounded.toString();
+    }
+
+    /** @return the exception for a quantile argument that is NaN or outside [0, 1] */
+    static IllegalArgumentException badU(double u) {
+        return new IllegalArgumentException("u must be in [0, 1], got " + u);
+    }
+}

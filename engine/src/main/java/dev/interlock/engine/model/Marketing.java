@@ -1,0 +1,89 @@
+package dev.interlock.engine.model;
+
+import dev.interlock.engine.random.Draws;
+
+/**
+ * MODEL.md section 1, marketing → leads, per channel c and month t:
+ * <pre>
+ *   S_c(t) = planned spend × pace factor            (pace factor from the spend-pacing policy, 1 by default)
+ *   E_c(t) = (1 − λ_c)·S_c(t) + λ_c·E_c(t−1),  E_c(−1) = planned S_c(0)      (carry-over, adstock)
+ *   μ_c(t) = E_c(t) / cpl_c                           (linear response)
+ *          = max_c · E^s / (K^s + E^s)                (Hill response)
+ *   N_c(t) ~ Poisson(μ_c(t))  or  NegBin(mean μ, variance μ + d·μ²) when dispersion d > 0
+ * </pre>
+ * Spend in currency per month; leads per month. Lead draws use stream (LEADS, t, c).
+ */
+final class Marketing {
+    private final int channels;
+    private final double[][] planned;     // [c][t], before pacing
+    private final double[] carryover;
+    private final boolean[] hill;
+    private final int[] cplSlot;          // linear
+    private final int[] maxSlot;          // hill
+    private final int[] halfSlot;
+    private final int[] shapeSlot;
+    private final double[] dispersion;
+    private final long seed;
+
+    Marketing(long seed, double[][] planned, double[] carryover, boolean[] hill, int[] cplSlot, int[] maxSlot,
+              int[] halfSlot, int[] shapeSlot, double[] dispersion) {
+        this.seed = seed;
+        this.channels = planned.length;
+        this.planned = planned;
+        this.carryover = carryover;
+        this.hill = hill;
+        this.cplSlot = cplSlot;
+        this.maxSlot = maxSlot;
+        this.halfSlot = halfSlot;
+        this.shapeSlot = shapeSlot;
+        this.dispersion = dispersion;
+    }
+
+    int channels() {
+        return channels;
+    }
+
+    double planned(int c, int t) {
+        return planned[c][t];
+    }
+
+    void start(TrialState s) {
+        for (int c = 0; c < channels; c++) {
+            s.effectiveSpend[c] = planned[c][0];
+        }
+        s.paceFactor = 1;
+    }
+
+    /** Expected leads of channel c at effective spend e under this trial's parameters (or central ones). */
+    double expectedLeads(int c, double e, double[] param) {
+        if (!hill[c]) {
+            return e / param[cplSlot[c]];
+        }
+        double k = param[halfSlot[c]];
+        double sh = param[shapeSlot[c]];
+        if (e <= 0) {
+            return 0;
+        }
+        double ratio = Math.pow(k / e, sh);     // K^s / E^s, stable for large E
+        return param[maxSlot[c]] / (1 + ratio);
+    }
+
+    void step(TrialState s, int t) {
+        double spend = 0;
+        long leads = 0;
+        for (int c = 0; c < channels; c++) {
+            double sp = planned[c][t] * s.paceFactor;
+            double lambda = carryover[c];
+            double e = (1 - lambda) * sp + lambda * s.effectiveSpend[c];
+            s.effectiveSpend[c] = e;
+            double mu = expectedLeads(c, e, s.param);
+            Draws d = s.stream(seed, StreamId.LEADS, t, c);
+            leads += dispersion[c] > 0 ? d.negativeBinomial(mu, dispersion[c]) : d.poisson(mu);
+            spend += sp;
+        }
+        s.spend = spend;
+        s.leads = leads;
+        s.set(Metric.SPEND, t, spend);
+        s.set(Metric.LEADS, t, leads);
+    }
+}

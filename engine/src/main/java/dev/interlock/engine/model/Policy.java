@@ -1,0 +1,117 @@
+package dev.interlock.engine.model;
+
+/**
+ * MODEL.md section 6, the reviews that a reporting structure runs at the end of every
+ * {@code review_cadence_months}-th month; their decisions change next month's spend and hiring.
+ *
+ * <p><b>Operations' hiring</b> (when {@code onboarding.hiring.enabled}). Operations sizes staff to the
+ * demand it can see:
+ * <pre>
+ *   visible closes = mean realised closes over the last review period        if visibility v = 0
+ *                  = expected closes in month t+v                            if v &gt; 0, where
+ *     expected closes(t+v) = already-won deals due to close then (the live pipeline)
+ *                          + Σ_{s=t+1..t+v} expected wins(s) × pmf(t+v−s)
+ *     expected wins(s)     = min(plan qualified(s) × pace + unworked now (s = t+1 only), plan capacity(s)) × plan win rate
+ *   need   = visible closes + backlog / backlog_clear_months                 customers per month
+ *   target = ⌈ need / (customers per staff-month × target_utilization) ⌉
+ *   hires  = min(max_hires_per_review, target − (headcount + hires already coming)), ≥ 0, within max_staff
+ * </pre>
+ * "Plan" values use the scenario's central values (each distribution's mean) and planned spend:
+ * operations sees marketing's plan, not the trial's true rates. Hires decided at the end of month t
+ * arrive in month t + 1 + lead time and then ramp.
+ *
+ * <p><b>Spend pacing</b> (when the structure enables it): if, at a review, sales' unworked queue is
+ * over its threshold or the onboarding backlog is over its threshold, marketing spends
+ * {@code hold_factor} × plan until the next review; otherwise the plan.
+ */
+final class Policy {
+    private final int cadence;
+    private final int visibility;
+    private final boolean hiringEnabled;
+    private final int leadTime;
+    private final double clearMonths;
+    private final double utilization;
+    private final int maxHires;
+    private final int maxStaff;
+    private final boolean pacing;
+    private final double unworkedThreshold;
+    private final double backlogThreshold;
+    private final double holdFactor;
+    private final double[] planQualified;    // expected qualified leads per month, central values, unpaced
+    private final double[] planCapacity;     // expected sales capacity per month, central values
+    private final double planWin;            // central win rate × multiplier
+    private final double[] lagPmf;
+
+    Policy(int cadence, int visibility, boolean hiringEnabled, int leadTime, double clearMonths, double utilization,
+           int maxHires, int maxStaff, boolean pacing, double unworkedThreshold, double backlogThreshold,
+           double holdFactor, double[] planQualified, double[] planCapacity, double planWin, double[] lagPmf) {
+        this.cadence = cadence;
+        this.visibility = visibility;
+        this.hiringEnabled = hiringEnabled;
+        this.leadTime = leadTime;
+        this.clearMonths = clearMonths;
+        this.utilization = utilization;
+        this.maxHires = maxHires;
+        this.maxStaff = maxStaff;
+        this.pacing = pacing;
+        this.unworkedThreshold = unworkedThreshold;
+        this.backlogThreshold = backlogThreshold;
+        this.holdFactor = holdFactor;
+        this.planQualified = planQualified;
+        this.planCapacity = planCapacity;
+        this.planWin = planWin;
+        this.lagPmf = lagPmf;
+    }
+
+    void step(TrialState s, int t) {
+        if ((t + 1) % cadence != 0) {
+            return;
+        }
+        if (pacing) {
+            boolean over = s.unworked > unworkedThreshold || s.backlog > backlogThreshold;
+            s.paceFactor = over ? holdFactor : 1;
+        }
+        if (hiringEnabled) {
+            hire(s, t);
+        }
+    }
+
+    private void hire(TrialState s, int t) {
+        int h = s.horizon;
+        double visible;
+        if (visibility == 0) {
+            double sum = 0;
+            int n = 0;
+            for (int k = 0; k < cadence && t - k >= 0; k++) {
+                sum += s.out[Metric.CLOSES.ordinal() * h + t - k];
+                n++;
+            }
+            visible = sum / n;
+        } else {
+            int target = t + visibility;
+            visible = s.pending[Math.min(target, s.pending.length - 1)];
+            for (int m = t + 1; m <= target; m++) {
+                int lag = target - m;
+                if (lag >= lagPmf.length) {
+                    continue;
+                }
+                int pm = Math.min(m, h - 1);
+                double queue = planQualified[pm] * s.paceFactor + (m == t + 1 ? s.unworked : 0);
+                double wins = Math.min(queue, planCapacity[pm]) * planWin;
+                visible += wins * lagPmf[lag];
+            }
+        }
+        double need = visible + s.backlog / clearMonths;
+        long target = (long) Math.ceil(need / (s.perStaffCapacity * utilization) - 1e-9);
+        long committed = s.staffHeadcount;
+        for (int m = t + 1; m < h; m++) {
+            committed += s.staffArrivals[m];
+        }
+        long hires = Math.min(maxHires, Math.max(0, target - committed));
+        hires = Math.min(hires, Math.max(0, maxStaff - committed));
+        int arrival = t + 1 + leadTime;
+        if (hires > 0 && arrival < h) {
+            s.staffArrivals[arrival] += (int) hires;
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package dev.interlock.engine.model;
+
+import dev.interlock.engine.random.Draws;
+import dev.interlock.engine.random.StreamRng;
+
+/**
+ * Everything one trial changes, in primitive arrays sized once per worker and reset at the start of
+ * each trial, so that the month loop allocates nothing. Only the kernel's stages write it.
+ */
+public final class TrialState {
+    final int horizon;
+    long trial;
+
+    // parameters of this trial (Inputs slots)
+    final double[] param;
+
+    // outputs: out[metric * H + t], summary[Summary.ordinal()]
+    final double[] out;
+    final double[] summary;
+
+    // random streams, one generator and draw routine per purpose
+    final StreamRng[] rng = new StreamRng[StreamId.COUNT];
+    final Draws[] draws = new Draws[StreamId.COUNT];
+
+    // marketing
+    final double[] effectiveSpend;
+    double paceFactor;
+    double spend;
+    long leads;
+
+    // funnel and sales
+    double handoff;
+    double qualifyP;
+    double winP;
+    double keepUnworkedP;
+    double perRepCapacity;
+    long qualified;
+    long unworked;
+    long closes;
+    final long[] pending;          // closes scheduled per month (index t), length H + max lag
+
+    // onboarding
+    final int[] staffArrivals;      // people arriving per month: planned + policy hires
+    double perStaffCapacity;
+    double waitChurnP;
+    long backlog;
+    final long[] waiting;           // customers waiting, by the month they closed (FIFO)
+    int waitingHead;
+    long goLives;
+    long churnedWaiting;
+    double backlogMrr;              // MRR of waiting customers (only with revenue_starts: close)
+    double goLiveMrrPerCustomer;
+    double totalWaitMonths;
+    long staffHeadcount;
+
+    // retention and revenue
+    final double[] survival;        // survival[τ] = P(survive from tenure τ to τ+1)
+    final long[] cohortCustomers;   // by go-live month
+    final double[] cohortMrr;       // MRR per customer of each cohort, current
+    double expansion;
+    double acvMean;
+    long active;
+    long churned;
+    double mrr;
+    double customerMonths;
+
+    // finance
+    double margin;
+    double overhead;
+    double cumulativeProfit;
+    double salesCost;
+
+    TrialState(int horizon, int slots, int maxLag, int channels) {
+        this.horizon = horizon;
+        this.param = new double[slots];
+        this.out = new double[Metric.COUNT * horizon];
+        this.summary = new double[Summary.COUNT];
+        for (int i = 0; i < StreamId.COUNT; i++) {
+            rng[i] = new StreamRng();
+            draws[i] = new Draws(rng[i]);
+        }
+        this.effectiveSpend = new double[channels];
+        this.pending = new long[horizon + maxLag + 1];
+        this.staffArrivals = new int[horizon + 1];
+        this.waiting = new long[horizon];
+        this.survival = new double[horizon + 1];
+        this.cohortCustomers = new long[horizon];
+        this.cohortMrr = new double[horizon];
+    }
+
+    /** The trial's per-month outputs, metric-major: {@code out[metric.ordinal() * horizon + t]}. Read-only. */
+    public double[] out() {
+        return out;
+    }
+
+    /** The trial's summary figures, indexed by {@link Summary#ordinal()}. Read-only. */
+    public double[] summary() {
+        return summary;
+    }
+
+    public int horizon() {
+        return horizon;
+    }
+
+    /** The value of one metric in month t (0-based) of the last trial run. */
+    public double value(Metric m, int t) {
+        return out[m.ordinal() * horizon + t];
+    }
+
+    void set(Metric m, int t, double v) {
+        out[m.ordinal() * horizon + t] = v;
+    }
+
+    /** Reseeds a purpose's generator for month t and returns its draw routine. */
+    Draws stream(long seed, int purpose, int t, int sub) {
+        rng[purpose].reset(dev.interlock.engine.random.Streams.key(seed, trial, purpose, t, sub));
+        return draws[purpose];
+    }
+}

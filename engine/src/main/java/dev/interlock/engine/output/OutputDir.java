@@ -1,0 +1,153 @@
+package dev.interlock.engine.output;
+
+import dev.interlock.engine.scenario.InputException;
+import dev.interlock.engine.scenario.Problem;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/**
+ * An output directory written all at once or not at all. Files go to a hidden staging directory beside
+ * the target; {@link #commit()} then swaps it in with renames, so the target holds either the previous
+ * complete result or the new complete result — after a crash, a kill or a full disk, never a mix.
+ * A directory that Interlock did not write (no {@value #MARKER} file, not empty) is never replaced.
+ */
+public final class OutputDir implements AutoCloseable {
+    public static final String MARKER = ".interlock-output";
+    private final Path target;
+    private final Path staging;
+    private boolean committed;
+    private final Thread cleanup;
+
+    private OutputDir(Path target, Path staging) {
+        this.target = target;
+        this.staging = staging;
+        this.cleanup = new Thread(this::deleteStaging, "interlock-output-cleanup");
+        Runtime.getRuntime().addShutdownHook(cleanup);
+    }
+
+    /**
+     * Checks that {@code target} can be (re)placed, before any work starts.
+     *
+     * @throws InputException when it is a file, or a directory with someone else's files
+     */
+    public static void check(Path target) {
+        String name = target.toString();
+        if (Files.exists(target) && !Files.isDirectory(target)) {
+            throw new InputException(new Problem(name, 0, 0, "", "expected an output directory, found a file"));
+        }
+        if (Files.isDirectory(target) && !Files.exists(target.resolve(MARKER)) && !isEmpty(target)) {
+            throw new InputException(new Problem(name, 0, 0, "",
+                    "expected a new or empty directory, or one Interlock wrote before; found other files. "
+                            + "Choose another -o directory (nothing was written)."));
+        }
+        Path parent = target.toAbsolutePath().getParent();
+        if (parent != null && Files.exists(parent) && !Files.isWritable(parent)) {
+            throw new InputException(new Problem(name, 0, 0, "", "cannot write here: the directory "
+                    + parent + " is not writable"));
+        }
+    }
+
+    private static boolean isEmpty(Path dir) {
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
+            return !s.iterator().hasNext();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Starts writing; removes staging leftovers of runs that were killed. */
+    public static OutputDir open(Path target) throws IOException {
+        check(target);
+        Path abs = target.toAbsolutePath().normalize();
+        Path parent = abs.getParent();
+        Files.createDirectories(parent);
+        String base = "." + abs.getFileName() + ".interlock-";
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(parent, base + "*")) {
+            for (Path p : s) {
+                String rest = p.getFileName().toString().substring(base.length());
+                long pid = parsePid(rest);
+                if (pid < 0 || ProcessHandle.of(pid).map(h -> !h.isAlive()).orElse(true)) {
+                    deleteTree(p);
+                }
+            }
+        }
+        Path staging = parent.resolve(base + "staging-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
+        Files.createDirectory(staging);
+        return new OutputDir(abs, staging);
+    }
+
+    private static long parsePid(String rest) {
+        String[] parts = rest.split("-");
+        if (parts.length < 2) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(parts[1]);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /** A path to write inside the staging directory. */
+    public Path file(String name) {
+        return staging.resolve(name);
+    }
+
+    public Path target() {
+        return target;
+    }
+
+    /** Swaps the complete staging directory in place of the target. */
+    public void commit() throws IOException {
+        Files.writeString(staging.resolve(MARKER), "written by Interlock; this directory is replaced on every run\n",
+                StandardCharsets.UTF_8);
+        Path old = null;
+        if (Files.exists(target)) {
+            old = target.resolveSibling("." + target.getFileName() + ".interlock-old-" + ProcessHandle.current().pid()
+                    + "-" + System.nanoTime());
+            Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
+        }
+        Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+        committed = true;
+        if (old != null) {
+            deleteTree(old);
+        }
+    }
+
+    @Override
+    public void close() {
+        deleteStaging();
+        try {
+            Runtime.getRuntime().removeShutdownHook(cleanup);
+        } catch (IllegalStateException e) {
+            // the JVM is shutting down: the hook runs anyway
+        }
+    }
+
+    private void deleteStaging() {
+        if (!committed) {
+            try {
+                deleteTree(staging);
+            } catch (IOException e) {
+                // best effort: a later run removes leftovers
+            }
+        }
+    }
+
+    static void deleteTree(Path p) throws IOException {
+        if (!Files.exists(p)) {
+            return;
+        }
+        try (Stream<Path> w = Files.walk(p)) {
+            for (Path q : (Iterable<Path>) w.sorted(Comparator.reverseOrder())::iterator) {
+                Files.deleteIfExists(q);
+            }
+        }
+    }
+}

@@ -1,0 +1,287 @@
+package dev.interlock.engine.run;
+
+import dev.interlock.engine.model.CompiledModel;
+import dev.interlock.engine.model.Metric;
+import dev.interlock.engine.model.Summary;
+import dev.interlock.engine.model.TrialKernel;
+import dev.interlock.engine.model.TrialState;
+import dev.interlock.engine.stats.Moments;
+import dev.interlock.engine.stats.Quantiles;
+import dev.interlock.engine.stats.Stats;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Runs trials of one or more model variants over worker threads (MODEL.md section 7).
+ *
+ * <ul>
+ *   <li>Trials are grouped in blocks of {@value #BLOCK}, a size no option changes. A work unit
+ *       ("batch") is a whole number of blocks.</li>
+ *   <li>Within a block, trials run in order and every variant runs trial i on the same streams, so
+ *       variants are paired trial by trial (common random numbers).</li>
+ *   <li>Each block's moments are merged in block order on one coordinating thread; quantile sketches
+ *       (exact, order-free merge) are kept per worker and merged at the end. The bytes of every result
+ *       therefore depend on neither the thread count nor the batch size nor scheduling.</li>
+ *   <li>At most {@code window} blocks wait to be merged, so memory stays flat in the trial count.</li>
+ * </ul>
+ */
+public final class Runner {
+    /** Trials per block: fixed, part of the reproducibility contract. */
+    public static final int BLOCK = 1000;
+
+    private final int threads;
+    private final int batchBlocks;
+    private final Progress progress;
+    private final UniformSource uniforms;
+
+    /**
+     * @param threads     worker threads (≥ 1)
+     * @param batchTrials trials per work unit, rounded up to whole blocks (≥ 1)
+     */
+    public Runner(int threads, int batchTrials, Progress progress, UniformSource uniforms) {
+        if (threads < 1 || batchTrials < 1) {
+            throw new IllegalArgumentException("threads and batch must be ≥ 1");
+        }
+        this.threads = threads;
+        this.batchBlocks = (batchTrials + BLOCK - 1) / BLOCK;
+        this.progress = progress;
+        this.uniforms = uniforms;
+    }
+
+    public Runner(int threads) {
+        this(threads, BLOCK, Progress.NONE, UniformSource.PLAIN);
+    }
+
+    /** Default thread count: every core. */
+    public static int defaultThreads() {
+        return Runtime.getRuntime().availableProcessors();
+    }
+
+    /** One block's results, per variant. */
+    private static final class BlockResult {
+        final long index;
+        final int count;
+        final Moments[] monthly;
+        final Moments[] summary;
+        final double[][] summaries;
+
+        BlockResult(long index, int count, int variants) {
+            this.index = index;
+            this.count = count;
+            this.monthly = new Moments[variants];
+            this.summary = new Moments[variants];
+            this.summaries = new double[variants][];
+        }
+    }
+
+    /** One worker's reusable state. */
+    private static final class Worker {
+        final TrialKernel[] kernels;
+        final TrialState[] states;
+        final double[][] u;
+        final Quantiles[] monthlyQ;
+        final Quantiles[] summaryQ;
+
+        Worker(List<CompiledModel> variants) {
+            int k = variants.size();
+            kernels = new TrialKernel[k];
+            states = new TrialState[k];
+            u = new double[k][];
+            monthlyQ = new Quantiles[k];
+            summaryQ = new Quantiles[k];
+            for (int v = 0; v < k; v++) {
+                CompiledModel m = variants.get(v);
+                kernels[v] = m.kernel();
+                states[v] = m.newState();
+                u[v] = new double[m.inputs().uncertainCount()];
+                monthlyQ[v] = new Quantiles(Metric.COUNT * m.horizon());
+                summaryQ[v] = new Quantiles(Summary.COUNT);
+            }
+        }
+    }
+
+    /** Merges blocks in order; bounds the blocks in flight. */
+    private final class Merger {
+        final List<CompiledModel> variants;
+        final Moments[] monthly;
+        final Moments[] summary;
+        final double[][] monthlyThresholds;
+        final double[] summaryThresholds = Stats.summaryThresholds();
+        final TreeMap<Long, BlockResult> pending = new TreeMap<>();
+        final BlockSink sink;
+        final long totalTrials;
+        final long window;
+        long next;
+        long done;
+        Exception failure;
+
+        Merger(List<CompiledModel> variants, BlockSink sink, long totalTrials) {
+            this.variants = variants;
+            this.sink = sink;
+            this.totalTrials = totalTrials;
+            this.window = (long) threads * batchBlocks * 2 + 2;
+            int k = variants.size();
+            monthly = new Moments[k];
+            summary = new Moments[k];
+            monthlyThresholds = new double[k][];
+            for (int v = 0; v < k; v++) {
+                CompiledModel m = variants.get(v);
+                monthlyThresholds[v] = Stats.monthlyThresholds(m.horizon(), m.backlogThreshold());
+                monthly[v] = new Moments(Metric.COUNT * m.horizon(), monthlyThresholds[v]);
+                summary[v] = new Moments(Summary.COUNT, summaryThresholds);
+            }
+        }
+
+        synchronized void awaitTurn(long block) throws InterruptedException {
+            while (block >= next + window && failure == null) {
+                wait();
+            }
+        }
+
+        synchronized void offer(BlockResult r) throws Exception {
+            pending.put(r.index, r);
+            while (!pending.isEmpty() && pending.firstKey() == next) {
+                BlockResult b = pending.pollFirstEntry().getValue();
+                for (int v = 0; v < monthly.length; v++) {
+                    monthly[v].merge(b.monthly[v]);
+                    summary[v].merge(b.summary[v]);
+                }
+                try {
+                    sink.accept(b.index * BLOCK, b.count, b.summaries);
+                } catch (Exception e) {
+                    failure = e;
+                    notifyAll();
+                    throw e;
+                }
+                next++;
+                done += b.count;
+                progress.update(done, totalTrials);
+            }
+            notifyAll();
+        }
+
+        synchronized void fail(Exception e) {
+            if (failure == null) {
+                failure = e;
+            }
+            notifyAll();
+        }
+    }
+
+    /**
+     * Runs {@code trials} trials of every variant (variant order is the order of the results).
+     * Variants must share a horizon and seed. Blocks on the calling thread until done.
+     *
+     * @throws InterruptedException if the calling thread is interrupted (workers are stopped)
+     */
+    public RunResult run(List<CompiledModel> variants, long trials, BlockSink sink) throws Exception {
+        if (variants.isEmpty() || trials < 1) {
+            throw new IllegalArgumentException("need at least one variant and one trial");
+        }
+        long start = System.nanoTime();
+        long blocks = (trials + BLOCK - 1) / BLOCK;
+        Merger merger = new Merger(variants, sink, trials);
+        AtomicLong nextBatch = new AtomicLong();
+        int nThreads = (int) Math.min(threads, (blocks + batchBlocks - 1) / batchBlocks);
+        List<Worker> workers = new ArrayList<>();
+        for (int i = 0; i < nThreads; i++) {
+            workers.add(new Worker(variants));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(nThreads, r -> {
+            Thread t = new Thread(r, "interlock-worker");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (Worker w : workers) {
+                futures.add(pool.submit(() -> {
+                    work(w, variants, trials, blocks, nextBatch, merger);
+                    return null;
+                }));
+            }
+            for (Future<?> f : futures) {
+                try {
+                    f.get();
+                } catch (ExecutionException e) {
+                    Throwable c = e.getCause();
+                    if (c instanceof Exception ex) {
+                        throw ex;
+                    }
+                    throw new IllegalStateException(c);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        if (merger.failure != null) {
+            throw merger.failure;
+        }
+        List<Stats> out = new ArrayList<>();
+        for (int v = 0; v < variants.size(); v++) {
+            CompiledModel m = variants.get(v);
+            Quantiles mq = new Quantiles(Metric.COUNT * m.horizon());
+            Quantiles sq = new Quantiles(Summary.COUNT);
+            for (Worker w : workers) {
+                mq.merge(w.monthlyQ[v]);
+                sq.merge(w.summaryQ[v]);
+            }
+            out.add(new Stats(m.structure(), m.horizon(), merger.monthly[v], mq, merger.summary[v], sq));
+        }
+        return new RunResult(out, trials, (System.nanoTime() - start) / 1e9);
+    }
+
+    private void work(Worker w, List<CompiledModel> variants, long trials, long blocks, AtomicLong nextBatch,
+                      Merger merger) throws Exception {
+        int k = variants.size();
+        while (true) {
+            long batch = nextBatch.getAndIncrement();
+            long firstBlock = batch * batchBlocks;
+            if (firstBlock >= blocks) {
+                return;
+            }
+            long lastBlock = Math.min(blocks, firstBlock + batchBlocks);
+            for (long b = firstBlock; b < lastBlock; b++) {
+                merger.awaitTurn(b);
+                if (merger.failure != null || Thread.currentThread().isInterrupted()) {
+                    throw new InterruptedException("run stopped");
+                }
+                long first = b * BLOCK;
+                int count = (int) Math.min(BLOCK, trials - first);
+                BlockResult r = new BlockResult(b, count, k);
+                for (int v = 0; v < k; v++) {
+                    CompiledModel m = variants.get(v);
+                    r.monthly[v] = new Moments(Metric.COUNT * m.horizon(), merger.monthlyThresholds[v]);
+                    r.summary[v] = new Moments(Summary.COUNT, merger.summaryThresholds);
+                    r.summaries[v] = new double[count * Summary.COUNT];
+                }
+                for (int i = 0; i < count; i++) {
+                    long trial = first + i;
+                    for (int v = 0; v < k; v++) {
+                        TrialState s = w.states[v];
+                        uniforms.fill(variants.get(v), v, trial, w.u[v]);
+                        w.kernels[v].run(trial, w.u[v], s);
+                        r.monthly[v].add(s.out());
+                        r.summary[v].add(s.summary());
+                        w.monthlyQ[v].add(s.out());
+                        w.summaryQ[v].add(s.summary());
+                        System.arraycopy(s.summary(), 0, r.summaries[v], i * Summary.COUNT, Summary.COUNT);
+                    }
+                }
+                try {
+                    merger.offer(r);
+                } catch (Exception e) {
+                    merger.fail(e);
+                    throw e;
+                }
+            }
+        }
+    }
+
+}

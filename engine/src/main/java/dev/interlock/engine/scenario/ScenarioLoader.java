@@ -1,0 +1,500 @@
+package dev.interlock.engine.scenario;
+
+import dev.interlock.engine.dist.Dist;
+import dev.interlock.engine.dist.Fixed;
+import dev.interlock.engine.scenario.Scenario.Channel;
+import dev.interlock.engine.scenario.Scenario.Finance;
+import dev.interlock.engine.scenario.Scenario.Funnel;
+import dev.interlock.engine.scenario.Scenario.Hire;
+import dev.interlock.engine.scenario.Scenario.Hiring;
+import dev.interlock.engine.scenario.Scenario.Onboarding;
+import dev.interlock.engine.scenario.Scenario.Policy;
+import dev.interlock.engine.scenario.Scenario.Response;
+import dev.interlock.engine.scenario.Scenario.Retention;
+import dev.interlock.engine.scenario.Scenario.Revenue;
+import dev.interlock.engine.scenario.Scenario.Sales;
+import dev.interlock.engine.scenario.Scenario.Spend;
+import dev.interlock.engine.scenario.Scenario.SpendPacing;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+
+/**
+ * Scenario file → validated {@link Scenario}. All validation of scenario input happens here, before
+ * any trial runs; a bad file raises one {@link InputException} holding every problem found.
+ */
+public final class ScenarioLoader {
+    public static final int MAX_HORIZON = 600;
+    public static final int MAX_TRIALS = 100_000_000;
+    static final int MAX_LAG = 60;
+    private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]{0,39}");
+    private static final Pattern MONTH = Pattern.compile("(\\d{4})-(0[1-9]|1[0-2])(-\\d{2})?");
+
+    private ScenarioLoader() {
+    }
+
+    /** Loads and validates a scenario file. @throws InputException with every problem found */
+    public static Scenario load(Path file) {
+        return load(file, KeyRecorder.NONE);
+    }
+
+    public static Scenario load(Path file, KeyRecorder recorder) {
+        String name = file.toString();
+        byte[] bytes = readFile(file, name);
+        Path dir = file.toAbsolutePath().getParent();
+        return parse(name, bytes, dir, recorder);
+    }
+
+    static byte[] readFile(Path file, String name) {
+        try {
+            if (Files.isDirectory(file)) {
+                throw new InputException(new Problem(name, 0, 0, "", "expected a scenario file, found a directory"));
+            }
+            long size = Files.size(file);
+            if (size > YamlDocument.MAX_BYTES) {
+                throw new InputException(new Problem(name, 0, 0, "", String.format(java.util.Locale.ROOT,
+                        "expected a file of at most %d KiB, found %.1f MiB", YamlDocument.MAX_BYTES / 1024,
+                        size / 1048576.0)));
+            }
+            return Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new InputException(new Problem(name, 0, 0, "", "no such file"));
+        } catch (IOException e) {
+            throw new InputException(new Problem(name, 0, 0, "", "cannot read the file: " + e.getMessage()));
+        }
+    }
+
+    /** Parses scenario bytes; {@code baseDir} resolves {@code include} paths (may be null: no includes). */
+    public static Scenario parse(String fileName, byte[] bytes, Path baseDir, KeyRecorder recorder) {
+        List<Problem> problems = new ArrayList<>();
+        Node root = YamlDocument.parse(fileName, bytes, problems);
+        if (root == null) {
+            throw new InputException(problems);
+        }
+        MapReader.Ctx ctx = new MapReader.Ctx(fileName, problems, recorder);
+        if (!(root instanceof MappingNode rootMap)) {
+            ctx.problem(root, "", "expected a mapping of scenario keys (name, horizon_months, marketing, ...), found "
+                    + MapReader.found(root));
+            throw new InputException(problems);
+        }
+        Scenario s = new ScenarioLoader.Reading(ctx, baseDir).scenario(new MapReader(ctx, rootMap, "", ""));
+        if (!problems.isEmpty() || s == null) {
+            problems.sort(java.util.Comparator.comparing(Problem::file).thenComparingInt(Problem::line)
+                    .thenComparingInt(Problem::column));
+            throw new InputException(problems);
+        }
+        return s;
+    }
+
+    /** One pass over one scenario file. */
+    private static final class Reading {
+        private final MapReader.Ctx ctx;
+        private final Path baseDir;
+        private int horizon = 1;
+
+        Reading(MapReader.Ctx ctx, Path baseDir) {
+            this.ctx = ctx;
+            this.baseDir = baseDir;
+        }
+
+        Scenario scenario(MapReader r) {
+            String name = r.requiredString("name", "a short name for the scenario");
+            String description = r.string("description", "");
+            long seed = r.longValue("seed", 1);
+            int trials = r.integer("trials", 10_000, 1, MAX_TRIALS);
+            horizon = r.requiredInteger("horizon_months", 1, MAX_HORIZON);
+            if (horizon < 1) {
+                horizon = 1;
+            }
+            String startMonth = r.string("start_month", null);
+            if (startMonth != null && !MONTH.matcher(startMonth).matches()) {
+                r.problemAt("start_month", "expected a month written YYYY-MM (for example 2027-01), found '"
+                        + startMonth + "'");
+                startMonth = null;
+            } else if (startMonth != null) {
+                startMonth = startMonth.substring(0, 7);
+            }
+            String currency = r.string("currency", "USD");
+
+            List<Channel> channels = marketing(r);
+            Funnel funnel = funnel(r.requiredMap("funnel", "the funnel: qualification_rate, win_rate, sales_cycle_months"));
+            Sales sales = sales(r.requiredMap("sales", "sales capacity: reps, leads_per_rep_month"));
+            Onboarding onboarding = onboarding(r.requiredMap("onboarding",
+                    "operations: staff, customers_per_staff_month"));
+            Retention retention = retention(r.requiredMap("retention", "churn: model and its parameters"));
+            Revenue revenue = revenue(r.requiredMap("revenue", "deal size: acv"));
+            Finance finance = finance(r.requiredMap("finance", "gross_margin"));
+
+            Map<String, Policy> structures = new LinkedHashMap<>();
+            List<String> includes = r.stringList("include");
+            if (includes != null) {
+                for (String inc : includes) {
+                    include(r, inc, structures, onboarding);
+                }
+            }
+            MapReader sm = r.map("structures");
+            if (sm != null) {
+                readStructures(sm, structures, onboarding);
+            }
+            if (structures.isEmpty()) {
+                structures.put("default", neutralPolicy("default", onboarding));
+            }
+            String structure = r.string("structure", structures.keySet().iterator().next());
+            if (!structures.containsKey(structure)) {
+                String near = Suggest.nearest(structure, structures.keySet());
+                r.problemAt("structure", "expected the name of a defined structure (" + String.join(", ",
+                        structures.keySet()) + "), found '" + structure + "'"
+                        + (near != null ? " (did you mean '" + near + "'?)" : ""));
+            }
+            List<String> compare = r.stringList("compare");
+            if (compare == null) {
+                compare = new ArrayList<>(structures.keySet());
+            } else {
+                for (String c : compare) {
+                    if (!structures.containsKey(c)) {
+                        String near = Suggest.nearest(c, structures.keySet());
+                        r.problemAt("compare", "expected names of defined structures, found '" + c + "'"
+                                + (near != null ? " (did you mean '" + near + "'?)" : ""));
+                    }
+                }
+            }
+            r.finish();
+            if (!ctx.problems.isEmpty()) {
+                return null;
+            }
+            return new Scenario(name, description, seed, trials, horizon, startMonth, currency, channels, funnel,
+                    sales, onboarding, retention, revenue, finance, structure, structures, compare);
+        }
+
+        // ---- section 1 ----
+
+        private List<Channel> marketing(MapReader r) {
+            MapReader m = r.requiredMap("marketing", "marketing: a list of channels");
+            List<Channel> out = new ArrayList<>();
+            if (m == null) {
+                return out;
+            }
+            List<MapReader> list = m.mapList("channels");
+            if (list == null) {
+                if (!m.has("channels")) {
+                    m.missing("channels", "a list of channels, each with name, spend and response");
+                }
+                m.finish();
+                return out;
+            }
+            if (list.isEmpty()) {
+                m.problemAt("channels", "expected at least one channel, found an empty list");
+            }
+            Set<String> names = new HashSet<>();
+            for (MapReader c : list) {
+                String name = c.requiredString("name", "a channel name such as paid_search");
+                if (name != null && !NAME.matcher(name).matches()) {
+                    c.problemAt("name", "expected a name of lower-case letters, digits and _, found '" + name + "'");
+                } else if (name != null && !names.add(name)) {
+                    c.problemAt("name", "expected a unique channel name, found '" + name + "' twice");
+                }
+                Spend spend = spend(c.requiredMap("spend", "spend: base (per month) or plan (a list)"));
+                double carryover = c.number("carryover", 0, new Range(0, true, 1, false));
+                Response response = response(c.requiredMap("response",
+                        "response: type linear with cost_per_lead, or type hill"));
+                double dispersion = c.number("dispersion", 0, Range.NON_NEGATIVE);
+                c.finish();
+                out.add(new Channel(name, spend, carryover, response, dispersion));
+            }
+            m.finish();
+            return out;
+        }
+
+        private Spend spend(MapReader s) {
+            if (s == null) {
+                return null;
+            }
+            double[] plan = s.numberList("plan", Range.NON_NEGATIVE, 1, MAX_HORIZON * 10);
+            Spend result;
+            if (plan != null) {
+                if (plan.length < horizon) {
+                    s.problemAt("plan", "expected a planned spend for each of the " + horizon
+                            + " months of the horizon, found " + plan.length);
+                }
+                for (String k : List.of("base", "growth", "seasonality")) {
+                    if (s.has(k)) {
+                        s.problemAt(k, "give either plan (a list per month) or base/growth/seasonality, not both");
+                    }
+                }
+                result = new Spend(0, 0, null, plan);
+            } else {
+                double base = s.requiredNumber("base", Range.NON_NEGATIVE);
+                double growth = s.number("growth", 0, Range.RATE);
+                double[] season = s.numberList("seasonality", Range.NON_NEGATIVE, 12, 12);
+                if (season == null) {
+                    season = new double[] {1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1};
+                }
+                if (!Double.isNaN(growth) && !Double.isNaN(base)
+                        && !Double.isFinite(base * Math.pow(1 + growth, Math.max(0, horizon - 1)))) {
+                    s.problemAt("growth", "expected a growth rate that keeps spend finite over " + horizon
+                            + " months, found " + growth);
+                }
+                result = new Spend(base, growth, season, null);
+            }
+            s.finish();
+            return result;
+        }
+
+        private Response response(MapReader m) {
+            if (m == null) {
+                return null;
+            }
+            String type = m.choice("type", "linear", List.of("linear", "hill"));
+            Response r;
+            if ("hill".equals(type)) {
+                Dist max = m.requiredDist("max_leads", Range.POSITIVE);
+                Dist k = m.requiredDist("half_saturation_spend", Range.POSITIVE);
+                Dist shape = m.dist("shape", new Fixed(1), new Range(0, false, 20, true));
+                r = new Scenario.Hill(max, k, shape);
+            } else {
+                r = new Scenario.Linear(m.requiredDist("cost_per_lead", Range.POSITIVE));
+            }
+            m.finish();
+            return r;
+        }
+
+        // ---- section 2 ----
+
+        private Funnel funnel(MapReader f) {
+            if (f == null) {
+                return null;
+            }
+            Dist qual = f.requiredDist("qualification_rate", Range.PROBABILITY);
+            Dist win = f.requiredDist("win_rate", Range.PROBABILITY);
+            Dist decay = f.dist("unworked_decay", new Fixed(0.3), Range.PROBABILITY);
+            double[] cycle = f.numberList("sales_cycle_months", Range.PROBABILITY, 1, MAX_LAG + 1);
+            if (cycle == null && !f.has("sales_cycle_months")) {
+                cycle = new double[] {1};
+            } else if (cycle != null) {
+                double sum = 0;
+                for (double p : cycle) {
+                    sum += p;
+                }
+                if (Math.abs(sum - 1) > 1e-6) {
+                    f.problemAt("sales_cycle_months", "expected probabilities that sum to 1 (share of deals closing "
+                            + "0, 1, 2, ... months after the win), found a sum of " + Range.num(sum));
+                }
+            }
+            f.finish();
+            return new Funnel(qual, win, decay, cycle);
+        }
+
+        private Sales sales(MapReader s) {
+            if (s == null) {
+                return null;
+            }
+            int reps = s.requiredInteger("reps", 0, 1_000_000);
+            Dist perRep = s.requiredDist("leads_per_rep_month", Range.POSITIVE);
+            int ramp = s.integer("ramp_months", 3, 0, 36);
+            double cost = s.number("cost_per_rep_month", 0, Range.NON_NEGATIVE);
+            List<Hire> hires = hires(s);
+            s.finish();
+            return new Sales(reps, perRep, ramp, cost, hires);
+        }
+
+        private List<Hire> hires(MapReader parent) {
+            List<Hire> out = new ArrayList<>();
+            List<MapReader> list = parent.mapList("hires");
+            if (list == null) {
+                return out;
+            }
+            for (MapReader h : list) {
+                int month = h.requiredInteger("month", 1, horizon);
+                int count = h.requiredInteger("count", 1, 100_000);
+                h.finish();
+                out.add(new Hire(month, count));
+            }
+            return out;
+        }
+
+        // ---- section 3 ----
+
+        private Onboarding onboarding(MapReader o) {
+            if (o == null) {
+                return null;
+            }
+            int staff = o.requiredInteger("staff", 0, 1_000_000);
+            Dist perStaff = o.requiredDist("customers_per_staff_month", Range.POSITIVE);
+            int ramp = o.integer("ramp_months", 2, 0, 36);
+            double cost = o.number("cost_per_staff_month", 0, Range.NON_NEGATIVE);
+            Dist waitChurn = o.dist("churn_while_waiting", new Fixed(0), Range.PROBABILITY);
+            double defaultThreshold = perStaff == null ? 0 : Math.floor(Math.max(1, staff) * perStaff.mean());
+            double threshold = o.number("backlog_threshold", defaultThreshold, Range.NON_NEGATIVE);
+            String starts = o.choice("revenue_starts", "go_live", List.of("go_live", "close"));
+            List<Hire> hires = hires(o);
+            Hiring hiring = hiring(o.map("hiring"));
+            o.finish();
+            return new Onboarding(staff, perStaff, ramp, cost, waitChurn, threshold, "close".equals(starts), hires,
+                    hiring);
+        }
+
+        private Hiring hiring(MapReader h) {
+            if (h == null) {
+                return Hiring.OFF;
+            }
+            Hiring d = Hiring.OFF;
+            boolean enabled = h.bool("enabled", true);
+            int lead = h.integer("lead_time_months", d.leadTimeMonths(), 0, 24);
+            double clear = h.number("backlog_clear_months", d.backlogClearMonths(), new Range(0, false, 60, true));
+            double util = h.number("target_utilization", d.targetUtilization(), new Range(0, false, 1, true));
+            int maxHires = h.integer("max_hires_per_review", d.maxHiresPerReview(), 1, 100_000);
+            int maxStaff = h.integer("max_staff", d.maxStaff(), 0, 1_000_000);
+            h.finish();
+            return new Hiring(enabled, lead, clear, util, maxHires, maxStaff);
+        }
+
+        // ---- section 4 ----
+
+        private Retention retention(MapReader r) {
+            if (r == null) {
+                return null;
+            }
+            String model = r.choice("model", "constant", List.of("constant", "sbg"));
+            Dist expansion = r.dist("expansion_rate", new Fixed(0), new Range(-0.5, true, 0.5, true));
+            Retention out;
+            if ("sbg".equals(model)) {
+                Dist a = r.requiredDist("alpha", new Range(0, false, 1e6, true));
+                Dist b = r.requiredDist("beta", new Range(0, false, 1e6, true));
+                out = new Scenario.ShiftedBetaGeometric(a, b, expansion);
+            } else {
+                out = new Scenario.ConstantChurn(r.requiredDist("monthly_churn", Range.PROBABILITY), expansion);
+            }
+            r.finish();
+            return out;
+        }
+
+        private Revenue revenue(MapReader r) {
+            if (r == null) {
+                return null;
+            }
+            Dist acv = r.requiredDist("acv", Range.POSITIVE);
+            double sd = r.number("acv_sd", 0, Range.NON_NEGATIVE);
+            r.finish();
+            return new Revenue(acv, sd);
+        }
+
+        private Finance finance(MapReader f) {
+            if (f == null) {
+                return null;
+            }
+            Dist margin = f.requiredDist("gross_margin", Range.PROBABILITY);
+            double fixed = f.number("fixed_costs_per_month", 0, Range.NON_NEGATIVE);
+            f.finish();
+            return new Finance(margin, fixed);
+        }
+
+        // ---- section 6 ----
+
+        static Policy neutralPolicy(String name, Onboarding onboarding) {
+            return new Policy(name, "", new Fixed(1), new Fixed(1), 0, 1,
+                    SpendPacing.OFF, new Fixed(0));
+        }
+
+        private void include(MapReader r, String inc, Map<String, Policy> structures, Onboarding onboarding) {
+            if (baseDir == null) {
+                r.problemAt("include", "includes cannot be resolved for this input");
+                return;
+            }
+            Path p = baseDir.resolve(inc).normalize();
+            byte[] bytes;
+            try {
+                bytes = readFile(p, inc);
+            } catch (InputException e) {
+                for (Problem pr : e.problems()) {
+                    r.problemAt("include", "cannot include '" + inc + "': " + pr.message());
+                }
+                return;
+            }
+            List<Problem> problems = ctx.problems;
+            Node root = YamlDocument.parse(p.getFileName().toString(), bytes, problems);
+            if (root == null) {
+                return;
+            }
+            MapReader.Ctx inner = new MapReader.Ctx(inc, problems, ctx.recorder);
+            if (!(root instanceof MappingNode mn)) {
+                inner.problem(root, "", "expected a mapping with the key structures, found " + MapReader.found(root));
+                return;
+            }
+            MapReader ir = new MapReader(inner, mn, "", "");
+            ir.string("description", "");
+            MapReader sm = ir.map("structures");
+            if (sm == null) {
+                ir.missing("structures", "a mapping of structure names to policies");
+            } else {
+                readStructures(sm, structures, onboarding);
+            }
+            ir.finish();
+        }
+
+        /** Each structure's fields override those of an included structure of the same name, key by key. */
+        private void readStructures(MapReader sm, Map<String, Policy> structures, Onboarding onboarding) {
+            for (String name : sm.keys()) {
+                MapReader p = sm.map(name, "<name>");
+                if (!NAME.matcher(name).matches()) {
+                    sm.problemAt(name, "expected a structure name of lower-case letters, digits and _, found '"
+                            + name + "'");
+                }
+                if (p == null) {
+                    continue;
+                }
+                Policy base = structures.getOrDefault(name, neutralPolicy(name, onboarding));
+                structures.put(name, policy(p, name, base, onboarding));
+            }
+            sm.finish();
+        }
+
+        private Policy policy(MapReader p, String name, Policy base, Onboarding onboarding) {
+            String description = p.string("description", base.description());
+            Dist handoff = p.dist("handoff_quality", base.handoffQuality(), Range.PROBABILITY);
+            Dist mult = p.dist("win_rate_multiplier", base.winRateMultiplier(), new Range(0, false, 10, true));
+            int visibility = p.integer("forecast_visibility_months", base.forecastVisibilityMonths(), 0, 24);
+            int cadence = p.integer("review_cadence_months", base.reviewCadenceMonths(), 1, 24);
+            SpendPacing pacing = pacing(p, base.spendPacing(), onboarding);
+            Dist overhead = p.dist("overhead_per_month", base.overheadPerMonth(), Range.NON_NEGATIVE);
+            p.finish();
+            return new Policy(name, description, handoff, mult, visibility, cadence, pacing, overhead);
+        }
+
+        private SpendPacing pacing(MapReader p, SpendPacing base, Onboarding onboarding) {
+            Node n = p.get("spend_pacing");
+            if (n == null) {
+                return base;
+            }
+            if (n instanceof org.yaml.snakeyaml.nodes.ScalarNode) {
+                boolean on = p.bool("spend_pacing", base.enabled());
+                return on ? defaultPacing(onboarding) : SpendPacing.OFF;
+            }
+            MapReader m = p.map("spend_pacing");
+            if (m == null) {
+                return base;
+            }
+            SpendPacing d = base.enabled() ? base : defaultPacing(onboarding);
+            boolean enabled = m.bool("enabled", true);
+            double unworked = m.number("unworked_threshold", d.unworkedThreshold(), Range.NON_NEGATIVE);
+            double backlog = m.number("backlog_threshold", d.backlogThreshold(), Range.NON_NEGATIVE);
+            double hold = m.number("hold_factor", d.holdFactor(), Range.PROBABILITY);
+            m.finish();
+            return enabled ? new SpendPacing(true, unworked, backlog, hold) : SpendPacing.OFF;
+        }
+
+        private static SpendPacing defaultPacing(Onboarding onboarding) {
+            double backlog = onboarding == null ? Double.POSITIVE_INFINITY : onboarding.backlogThreshold();
+            return new SpendPacing(true, Double.POSITIVE_INFINITY, backlog, 0.5);
+        }
+    }
+}

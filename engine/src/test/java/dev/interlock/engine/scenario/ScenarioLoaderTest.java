@@ -1,0 +1,124 @@
+package dev.interlock.engine.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.interlock.engine.dist.Beta;
+import dev.interlock.engine.output.ScenarioYaml;
+import dev.interlock.engine.testing.TestScenarios;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ScenarioLoaderTest {
+    static final String VALID = TestScenarios.unlimited(12, "{base: 1000}", "[1]",
+            "{model: constant, monthly_churn: 0.02}", "");
+
+    static List<Problem> problems(String yaml) {
+        try {
+            TestScenarios.parse(yaml);
+        } catch (InputException e) {
+            return e.problems();
+        }
+        throw new AssertionError("expected problems for:\n" + yaml);
+    }
+
+    @Test
+    void shippedScenariosLoad() {
+        for (String f : List.of("saas.yaml", "marketing-push.yaml", "plg.yaml", "reference.yaml")) {
+            Scenario s = ScenarioLoader.load(TestScenarios.shipped(f));
+            assertThat(s.name()).isNotBlank();
+        }
+    }
+
+    @Test
+    void includedStructuresAreMergedFieldByField(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("inc.yaml"), """
+                structures:
+                  a: {handoff_quality: 0.5, review_cadence_months: 3}
+                  b: {handoff_quality: 0.7}
+                """);
+        String yaml = VALID.replace("structures:\n  s: {handoff_quality: 0.9}",
+                "include: inc.yaml\nstructures:\n  a: {review_cadence_months: 2}\nstructure: a");
+        Files.writeString(dir.resolve("s.yaml"), yaml);
+        Scenario s = ScenarioLoader.load(dir.resolve("s.yaml"));
+        assertThat(s.structures().keySet()).containsExactly("a", "b");
+        assertThat(s.policy().reviewCadenceMonths()).isEqualTo(2);
+        assertThat(s.policy().handoffQuality().mean()).isEqualTo(0.5);
+        assertThat(s.compare()).containsExactly("a", "b");
+    }
+
+    @Test
+    void resolvedScenarioReadsBackToTheSameText() {
+        for (String f : List.of("saas.yaml", "marketing-push.yaml", "plg.yaml")) {
+            Scenario s = ScenarioLoader.load(TestScenarios.shipped(f));
+            String once = ScenarioYaml.write(s);
+            Scenario back = ScenarioLoader.parse("resolved.yaml", once.getBytes(StandardCharsets.UTF_8), null,
+                    KeyRecorder.NONE);
+            assertThat(ScenarioYaml.write(back)).as(f).isEqualTo(once);
+        }
+    }
+
+    @Test
+    void unknownKeyNamesNearestValidKey() {
+        List<Problem> p = problems(VALID.replace("win_rate: 0.25", "win_rte: 0.25"));
+        assertThat(p).anySatisfy(x -> {
+            assertThat(x.keyPath()).isEqualTo("funnel.win_rte");
+            assertThat(x.message()).contains("did you mean 'win_rate'");
+            assertThat(x.line()).isGreaterThan(0);
+        });
+        assertThat(p).anySatisfy(x -> assertThat(x.message()).contains("missing required key 'win_rate'"));
+    }
+
+    @Test
+    void everyProblemIsReportedAtOnce() {
+        List<Problem> p = problems(VALID.replace("win_rate: 0.25", "win_rate: 1.5")
+                .replace("qualification_rate: 0.4", "qualification_rate: {dist: beta, mean: 0.3, sd: -1}")
+                .replace("reps: 1000", "reps: many"));
+        assertThat(p).extracting(Problem::keyPath)
+                .contains("funnel.win_rate", "funnel.qualification_rate.sd", "sales.reps");
+        Problem sd = p.stream().filter(x -> x.keyPath().equals("funnel.qualification_rate.sd")).findFirst().get();
+        assertThat(sd.format()).matches("test\\.yaml:\\d+:\\d+: funnel\\.qualification_rate\\.sd: expected a number > 0, found -1");
+    }
+
+    @Test
+    void betaWithImpossibleSdIsExplained() {
+        List<Problem> p = problems(VALID.replace("win_rate: 0.25", "win_rate: {dist: beta, mean: 0.3, sd: 0.6}"));
+        assertThat(p).singleElement().satisfies(x -> {
+            assertThat(x.keyPath()).isEqualTo("funnel.win_rate");
+            assertThat(x.message()).contains("sd");
+        });
+        assertThat(Beta.problem(0.3, 0.6)).isNotNull();
+    }
+
+    @Test
+    void distributionOutsideTheKeysRangeIsRejected() {
+        List<Problem> p = problems(VALID.replace("win_rate: 0.25", "win_rate: {dist: uniform, min: 2, max: 3}"));
+        assertThat(p).singleElement().satisfies(x -> assertThat(x.message()).contains("inside"));
+    }
+
+    @Test
+    void duplicateKeysAndJavaTagsAreRefused() {
+        assertThat(problems(VALID.replace("win_rate: 0.25", "win_rate: 0.25\n  win_rate: 0.3")))
+                .anySatisfy(x -> assertThat(x.message()).contains("duplicate key 'win_rate'"));
+        assertThat(problems(VALID.replace("name: unlimited", "name: !!java.net.URL [\"http://x\"]")))
+                .anySatisfy(x -> assertThat(x.message()).contains("tag"));
+    }
+
+    @Test
+    void salesCycleMustSumToOne() {
+        assertThat(problems(VALID.replace("sales_cycle_months: [1]", "sales_cycle_months: [0.5, 0.4]")))
+                .singleElement().satisfies(x -> assertThat(x.message()).contains("sum to 1"));
+    }
+
+    @Test
+    void emptyAndNonMappingFilesAreExplained() {
+        assertThatThrownBy(() -> TestScenarios.parse("")).isInstanceOf(InputException.class)
+                .hasMessageContaining("empty");
+        assertThatThrownBy(() -> TestScenarios.parse("- just\n- a list\n")).isInstanceOf(InputException.class)
+                .hasMessageContaining("expected a mapping");
+    }
+}
