@@ -109,7 +109,10 @@ public final class TrialKernel {
         r[Summary.TOTAL_REVENUE.ordinal()] = revenue;
         r[Summary.REVENUE_FIRST_12M.ordinal()] = sum(o, Metric.REVENUE, 0, first12);
         r[Summary.REVENUE_LAST_12M.ordinal()] = sum(o, Metric.REVENUE, last12, h);
+        r[Summary.PROFIT_FIRST_12M.ordinal()] = sum(o, Metric.PROFIT, 0, first12);
         r[Summary.PROFIT_LAST_12M.ordinal()] = sum(o, Metric.PROFIT, last12, h);
+        r[Summary.REVENUE_GROWTH.ordinal()] = r[Summary.REVENUE_LAST_12M.ordinal()] - r[Summary.REVENUE_FIRST_12M.ordinal()];
+        r[Summary.PROFIT_GROWTH.ordinal()] = r[Summary.PROFIT_LAST_12M.ordinal()] - r[Summary.PROFIT_FIRST_12M.ordinal()];
         r[Summary.TOTAL_COSTS.ordinal()] = sum(o, Metric.COSTS, 0, h);
         double churned = sum(o, Metric.CHURNED, 0, h);
         r[Summary.TOTAL_CHURNED.ordinal()] = churned;

@@ -121,7 +121,8 @@ public final class Stats {
 
     public double quantile(Summary s, double q) {
         int c = s.ordinal();
-        return clamp(summaryQ.quantile(c, q), summary.min(c), summary.max(c));
+        double v = clamp(summaryQ.quantile(c, q), summary.min(c), summary.max(c));
+        return s.integer() ? Math.rint(v) : v;
     }
 
     /** P(cumulative profit > 0); NaN for other figures. */

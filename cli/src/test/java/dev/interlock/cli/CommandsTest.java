@@ -1,0 +1,89 @@
+package dev.interlock.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The commands as a user runs them: output, files and exit codes. */
+class CommandsTest {
+    static String scenario(String name) {
+        Path p = Path.of("..", "scenarios", name);
+        return p.toString();
+    }
+
+    @Test
+    void runWritesEveryFileAndPrintsASummary(@TempDir Path tmp) throws Exception {
+        Path out = tmp.resolve("run");
+        Cli r = Cli.run("run", scenario("plg.yaml"), "--trials", "1500", "--threads", "2", "-o", out.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("cumulative profit", "P(cumulative profit > 0)", "Wrote " + out);
+        for (String f : new String[] {"monthly.csv", "trials.csv", "summary.json", "scenario.resolved.yaml"}) {
+            assertThat(out.resolve(f)).isNotEmptyFile();
+        }
+        assertThat(Files.readAllLines(out.resolve("trials.csv"))).hasSize(1501);
+    }
+
+    @Test
+    void rerunReplacesItsOwnOutputButNeverSomeoneElses(@TempDir Path tmp) throws Exception {
+        Path out = tmp.resolve("run");
+        assertThat(Cli.run("run", scenario("plg.yaml"), "--trials", "200", "-o", out.toString()).code()).isZero();
+        assertThat(Cli.run("run", scenario("plg.yaml"), "--trials", "300", "-o", out.toString()).code()).isZero();
+        assertThat(Files.readAllLines(out.resolve("trials.csv"))).hasSize(301);
+        Path foreign = tmp.resolve("mine");
+        Files.createDirectories(foreign);
+        Files.writeString(foreign.resolve("notes.txt"), "keep me");
+        Cli r = Cli.run("run", scenario("plg.yaml"), "--trials", "200", "-o", foreign.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("other files");
+        assertThat(Files.readString(foreign.resolve("notes.txt"))).isEqualTo("keep me");
+        try (var s = Files.list(foreign)) {
+            assertThat(s.count()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void compareRanksStructuresWithStatedUncertainty(@TempDir Path tmp) throws Exception {
+        Path out = tmp.resolve("cmp");
+        Cli r = Cli.run("compare", scenario("saas.yaml"), "--trials", "2000", "-o", out.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("rank", "siloed", "both_under_coo", "beats `siloed` on cumulative profit in",
+                "95% CI [");
+        assertThat(Files.readAllLines(out.resolve("comparison.csv"))).hasSize(6);
+        assertThat(Files.readAllLines(out.resolve("pairs.csv"))).hasSize(11);
+    }
+
+    @Test
+    void unknownStructureGetsASuggestionAndExitCodeTwo(@TempDir Path tmp) {
+        Cli r = Cli.run("compare", scenario("saas.yaml"), "--structures", "siloed,both_under_co", "-o",
+                tmp.resolve("x").toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("did you mean 'both_under_coo'");
+        assertThat(tmp.resolve("x")).doesNotExist();
+    }
+
+    @Test
+    void badOptionValuesExitTwo(@TempDir Path tmp) {
+        assertThat(Cli.run("run", scenario("saas.yaml"), "--trials", "0", "-o", tmp.resolve("x").toString()).code())
+                .isEqualTo(2);
+        assertThat(Cli.run("run", scenario("saas.yaml"), "--threads", "many").code()).isEqualTo(2);
+        assertThat(Cli.run("run", tmp.resolve("missing.yaml").toString()).err()).contains("no such file");
+    }
+
+    @Test
+    void validateListsUncertainInputsAndWritesNothing() {
+        Cli r = Cli.run("validate", scenario("saas.yaml"));
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("valid", "funnel.win_rate", "policy.handoff_quality", "beta");
+    }
+
+    @Test
+    void helpTeachesWithExamplesAndExitCodes() {
+        Cli r = Cli.run("--help");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("run", "compare", "validate", "Exit codes", "Example");
+        assertThat(Cli.run("help", "compare").out()).contains("common random numbers", "Examples");
+    }
+}
