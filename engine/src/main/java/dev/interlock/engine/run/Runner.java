@@ -39,6 +39,7 @@ public final class Runner {
     private final int batchBlocks;
     private final Progress progress;
     private final UniformSource uniforms;
+    private int[] captured = new int[0];
 
     /**
      * @param threads     worker threads (≥ 1)
@@ -58,6 +59,19 @@ public final class Runner {
         this(threads, BLOCK, Progress.NONE, UniformSource.PLAIN);
     }
 
+    /**
+     * Asks for the per-trial monthly values of {@code metrics} to be handed to the sink's
+     * {@link BlockSink#acceptMonthly}, in trial order (for drivers that score whole forecast
+     * distributions, such as backtests). Costs memory per block only for the metrics named.
+     */
+    public Runner capture(dev.interlock.engine.model.Metric... metrics) {
+        captured = new int[metrics.length];
+        for (int j = 0; j < metrics.length; j++) {
+            captured[j] = metrics[j].ordinal();
+        }
+        return this;
+    }
+
     /** Default thread count: every core. */
     public static int defaultThreads() {
         return Runtime.getRuntime().availableProcessors();
@@ -70,6 +84,7 @@ public final class Runner {
         final Moments[] monthly;
         final Moments[] summary;
         final double[][] summaries;
+        final double[][] captures;
 
         BlockResult(long index, int count, int variants) {
             this.index = index;
@@ -77,6 +92,7 @@ public final class Runner {
             this.monthly = new Moments[variants];
             this.summary = new Moments[variants];
             this.summaries = new double[variants][];
+            this.captures = new double[variants][];
         }
     }
 
@@ -153,6 +169,9 @@ public final class Runner {
                     summary[v].merge(b.summary[v]);
                 }
                 try {
+                    if (captured.length > 0) {
+                        sink.acceptMonthly(b.index * BLOCK, b.count, b.captures);
+                    }
                     sink.accept(b.index * BLOCK, b.count, b.summaries);
                 } catch (Exception e) {
                     failure = e;
@@ -260,6 +279,7 @@ public final class Runner {
                     r.monthly[v] = new Moments(Metric.COUNT * m.horizon(), merger.monthlyThresholds[v]);
                     r.summary[v] = new Moments(Summary.COUNT, merger.summaryThresholds);
                     r.summaries[v] = new double[count * Summary.COUNT];
+                    r.captures[v] = new double[count * captured.length * m.horizon()];
                 }
                 for (int i = 0; i < count; i++) {
                     long trial = first + i;
@@ -272,6 +292,10 @@ public final class Runner {
                         w.monthlyQ[v].add(s.out());
                         w.summaryQ[v].add(s.summary());
                         System.arraycopy(s.summary(), 0, r.summaries[v], i * Summary.COUNT, Summary.COUNT);
+                        int h = s.horizon();
+                        for (int j = 0; j < captured.length; j++) {
+                            System.arraycopy(s.out(), captured[j] * h, r.captures[v], (i * captured.length + j) * h, h);
+                        }
                     }
                 }
                 try {
