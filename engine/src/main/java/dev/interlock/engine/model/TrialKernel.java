@@ -137,5 +137,10 @@ public final class TrialKernel {
                 : Double.NaN;
         double onboarded = sum(o, Metric.GO_LIVES, 0, h);
         r[Summary.MEAN_WAIT_MONTHS.ordinal()] = onboarded > 0 ? s.totalWaitMonths / onboarded : Double.NaN;
+        for (int i = 0; i < r.length; i++) {
+            if (Double.isInfinite(r[i])) {
+                r[i] = Double.NaN;   // a ratio over a vanishing denominator: undefined, not infinite
+            }
+        }
     }
 }

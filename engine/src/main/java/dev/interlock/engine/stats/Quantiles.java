@@ -18,12 +18,14 @@ import com.datadoghq.sketch.ddsketch.DDSketches;
 public final class Quantiles {
     public static final double RELATIVE_ACCURACY = 0.005;
     final DDSketch[] sketches;
+    private final double maxTrackable;
 
     public Quantiles(int cells) {
         sketches = new DDSketch[cells];
         for (int i = 0; i < cells; i++) {
             sketches[i] = DDSketches.unboundedDense(RELATIVE_ACCURACY);
         }
+        maxTrackable = cells == 0 ? Double.MAX_VALUE : sketches[0].getIndexMapping().maxIndexableValue();
     }
 
     /** Adds one trial's values; NaN is skipped. */
@@ -31,7 +33,8 @@ public final class Quantiles {
         for (int i = 0; i < sketches.length; i++) {
             double x = values[i];
             if (x == x) {
-                sketches[i].accept(x);
+                // beyond ±maxTrackable (about 1e300) a sketch cannot index; such a value is clamped
+                sketches[i].accept(Math.max(-maxTrackable, Math.min(maxTrackable, x)));
             }
         }
     }
