@@ -65,6 +65,23 @@ class MalformedScenarioTest {
         return b.toString();
     }
 
+    static byte[] latin1(String s) {
+        return s.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+
+    static byte[] bom(String s) {
+        byte[] b = s.getBytes(StandardCharsets.UTF_8);
+        byte[] out = new byte[b.length + 3];
+        out[0] = (byte) 0xEF;
+        out[1] = (byte) 0xBB;
+        out[2] = (byte) 0xBF;
+        System.arraycopy(b, 0, out, 3, b.length);
+        return out;
+    }
+
+    /** Problems about the whole file have no line to name. */
+    static final java.util.Set<String> FILE_LEVEL = java.util.Set.of("empty file", "only a comment", "10 MB file");
+
     static String deep() {
         return "name: " + "[".repeat(200) + "]".repeat(200) + "\n";
     }
@@ -129,22 +146,81 @@ class MalformedScenarioTest {
                 Arguments.of("bad start month", with("name: ok", "name: ok\nstart_month: January"), "start_month"),
                 Arguments.of("seasonality of 11 months",
                         with("spend: {base: 10000}", "spend: {base: 10000, seasonality: [1,1,1,1,1,1,1,1,1,1,1]}"),
-                        "seasonality"));
+                        "seasonality"),
+                Arguments.of("Latin-1 encoded file", latin1(with("name: ok", "name: café")), "UTF-8"),
+                Arguments.of("UTF-8 BOM and CRLF, with an error", bom(with("reps: 2", "reps: -2").replace("\n", "\r\n")),
+                        "sales.reps"),
+                Arguments.of("CRLF line ends, with an error", with("staff: 2", "staff: lots").replace("\n", "\r\n"),
+                        "onboarding.staff"),
+                Arguments.of("tab indentation", with("  reps: 2", "\treps: 2"), "not valid YAML"),
+                Arguments.of("huge number", with("acv: 12000", "acv: 1e400"), "revenue.acv"),
+                Arguments.of("integer too large", with("reps: 2", "reps: 99999999999999999999"), "sales.reps"),
+                Arguments.of("seed beyond 64 bits", with("name: ok", "name: ok\nseed: 1180591620717411303424"),
+                        "seed"),
+                Arguments.of("10 MB file", with("name: ok", "name: ok\n# " + "x".repeat(10 << 20)), "MiB"),
+                Arguments.of("undefined alias", with("reps: 2", "reps: *nowhere"), "not valid YAML"),
+                Arguments.of("two documents", VALID + "---\nname: second\n", "not valid YAML"),
+                Arguments.of("merge with a scalar", with("reps: 2", "reps: 2\n  <<: 5"), "'<<'"),
+                Arguments.of("a list as a key", with("name: ok", "name: ok\n? [a, b]\n: 1"), "plain key"),
+                Arguments.of("trials zero", with("trials: 200", "trials: 0"), "trials"),
+                Arguments.of("trials above the maximum", with("trials: 200", "trials: 1000000000"), "trials"),
+                Arguments.of("carry-over of 1", with("spend: {base: 10000}", "spend: {base: 10000}\n      carryover: 1"),
+                        "carryover"),
+                Arguments.of("negative dispersion", with("spend: {base: 10000}",
+                        "spend: {base: 10000}\n      dispersion: -0.1"), "dispersion"),
+                Arguments.of("hill without max_leads", with("{type: linear, cost_per_lead: 100}",
+                        "{type: hill, half_saturation_spend: 5000}"), "max_leads"),
+                Arguments.of("sbg without beta", with("model: constant\n  monthly_churn: 0.02", "model: sbg\n  alpha: 1"),
+                        "retention.beta"),
+                Arguments.of("pert with min above max", with("acv: 12000", "acv: {dist: pert, min: 9, mode: 5, max: 1}"),
+                        "revenue.acv"),
+                Arguments.of("gamma with negative mean", with("acv: 12000", "acv: {dist: gamma, mean: -5, sd: 1}"),
+                        "revenue.acv.mean"),
+                Arguments.of("uniform with min equal to max", with("acv: 12000", "acv: {dist: uniform, min: 5, max: 5}"),
+                        "revenue.acv"),
+                Arguments.of("fixed without value", with("acv: 12000", "acv: {dist: fixed}"), "revenue.acv.value"),
+                Arguments.of("lognormal with both parameterisations", with("acv: 12000",
+                        "acv: {dist: lognormal, median: 10, p90: 20, mean: 12, sd: 3}"), "revenue.acv"),
+                Arguments.of("unknown structure field", with("name: ok", "name: ok\nstructures:\n  s: {handof: 0.9}"),
+                        "did you mean 'handoff_quality'"),
+                Arguments.of("structure name in capitals", with("name: ok", "name: ok\nstructures:\n  Siloed: {}"),
+                        "structures.Siloed"),
+                Arguments.of("hold factor above 1", with("name: ok",
+                        "name: ok\nstructures:\n  s: {spend_pacing: {hold_factor: 1.5}}"), "hold_factor"),
+                Arguments.of("review cadence of 0", with("name: ok",
+                        "name: ok\nstructures:\n  s: {review_cadence_months: 0}"), "review_cadence_months"),
+                Arguments.of("missing include", with("name: ok", "name: ok\ninclude: nowhere.yaml"), "nowhere.yaml"),
+                Arguments.of("compare names an unknown structure", with("name: ok", "name: ok\ncompare: [default, nope]"),
+                        "compare"),
+                Arguments.of("unknown revenue_starts", with("customers_per_staff_month: 4",
+                        "customers_per_staff_month: 4\n  revenue_starts: signature"), "revenue_starts"),
+                Arguments.of("target utilization of 0", with("customers_per_staff_month: 4",
+                        "customers_per_staff_month: 4\n  hiring: {target_utilization: 0}"), "target_utilization"),
+                Arguments.of("negative seasonality", with("spend: {base: 10000}",
+                        "spend: {base: 10000, seasonality: [1,1,1,1,1,-1,1,1,1,1,1,1]}"), "seasonality[5]"),
+                Arguments.of("plan shorter than the horizon", with("spend: {base: 10000}", "spend: {plan: [1, 2, 3]}"),
+                        "spend.plan"),
+                Arguments.of("plan and base together", with("spend: {base: 10000}", "spend: {base: 5, plan: [1,1,1,1,1,1]}"),
+                        "spend.base"),
+                Arguments.of("duplicate channel names", with("  channels:\n", "  channels:\n    - name: paid\n"
+                        + "      spend: {base: 1}\n      response: {type: linear, cost_per_lead: 100}\n"), "twice"),
+                Arguments.of("channel name with spaces", with("- name: paid", "- name: paid search"),
+                        "marketing.channels[0].name"),
+                Arguments.of("boolean for a number", with("reps: 2", "reps: yes"), "sales.reps"));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
-    void badScenarioExitsTwoWithLocatedMessageAndWritesNothing(String name, String content, String expected,
+    void badScenarioExitsTwoWithLocatedMessageAndWritesNothing(String name, Object content, String expected,
                                                               @TempDir Path tmp) throws IOException {
         Path file = tmp.resolve("bad.yaml");
-        Files.write(file, content.getBytes(StandardCharsets.UTF_8));
+        Files.write(file, content instanceof byte[] b ? b : ((String) content).getBytes(StandardCharsets.UTF_8));
         Path out = tmp.resolve("out");
         Cli r = Cli.run("run", file.toString(), "-o", out.toString());
         assertThat(r.code()).as(r.err()).isEqualTo(2);
         assertThat(r.err()).contains(file.toString()).contains(expected);
         assertThat(r.err()).as("no stack trace").doesNotContain("\tat ").doesNotContain("Exception");
-        boolean fileLevel = content.isBlank() || content.startsWith("#");
-        if (!fileLevel) {
+        if (!FILE_LEVEL.contains(name)) {
             assertThat(r.err()).as("a line number").containsPattern("bad\\.yaml:\\d+");
         }
         assertThat(out).doesNotExist();
