@@ -30,6 +30,9 @@ final class Human {
         if (a == Math.rint(a)) {
             return sign + String.format(Locale.ROOT, "%.0f", a);
         }
+        if (a < 1) {
+            return sign + String.format(Locale.ROOT, "%.3g", a);
+        }
         return sign + String.format(Locale.ROOT, a >= 100 ? "%.0f" : "%.1f", a);
     }
 

@@ -11,7 +11,8 @@ import dev.interlock.engine.random.Draws;
  *          = max_c · E^s / (K^s + E^s)                (Hill response)
  *   N_c(t) ~ Poisson(μ_c(t))  or  NegBin(mean μ, variance μ + d·μ²) when dispersion d > 0
  * </pre>
- * Spend in currency per month; leads per month. Lead draws use stream (LEADS, t, c).
+ * Spend in currency per month; leads per month. Lead draws use stream (LEADS, t, hash of the channel's
+ * name), so reordering or adding channels leaves each channel's lead noise unchanged.
  */
 final class Marketing {
     private final int channels;
@@ -23,11 +24,16 @@ final class Marketing {
     private final int[] halfSlot;
     private final int[] shapeSlot;
     private final double[] dispersion;
+    private final int[] streamSub;        // lead noise keyed by channel name, not position
     private final long seed;
 
-    Marketing(long seed, double[][] planned, double[] carryover, boolean[] hill, int[] cplSlot, int[] maxSlot,
-              int[] halfSlot, int[] shapeSlot, double[] dispersion) {
+    Marketing(long seed, String[] names, double[][] planned, double[] carryover, boolean[] hill, int[] cplSlot,
+              int[] maxSlot, int[] halfSlot, int[] shapeSlot, double[] dispersion) {
         this.seed = seed;
+        this.streamSub = new int[names.length];
+        for (int c = 0; c < names.length; c++) {
+            streamSub[c] = (int) dev.interlock.engine.random.Streams.hashName(names[c]);
+        }
         this.channels = planned.length;
         this.planned = planned;
         this.carryover = carryover;
@@ -77,7 +83,7 @@ final class Marketing {
             double e = (1 - lambda) * sp + lambda * s.effectiveSpend[c];
             s.effectiveSpend[c] = e;
             double mu = expectedLeads(c, e, s.param);
-            Draws d = s.stream(seed, StreamId.LEADS, t, c);
+            Draws d = s.stream(seed, StreamId.LEADS, t, streamSub[c]);
             leads += dispersion[c] > 0 ? d.negativeBinomial(mu, dispersion[c]) : d.poisson(mu);
             spend += sp;
         }

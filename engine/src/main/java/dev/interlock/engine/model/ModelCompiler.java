@@ -39,9 +39,11 @@ final class ModelCompiler {
         int[] half = new int[nc];
         int[] shape = new int[nc];
         double[] disp = new double[nc];
+        String[] names = new String[nc];
         int startCal = sc.startMonth() == null ? 0 : Integer.parseInt(sc.startMonth().substring(5, 7)) - 1;
         for (int c = 0; c < nc; c++) {
             Channel ch = chans.get(c);
+            names[c] = ch.name();
             String p = "marketing.channels[" + ch.name() + "].response.";
             for (int t = 0; t < h; t++) {
                 planned[c][t] = ch.spend().planned(t, (startCal + t) % 12);
@@ -57,7 +59,7 @@ final class ModelCompiler {
                 cpl[c] = in.add(p + "cost_per_lead", ((Scenario.Linear) ch.response()).costPerLead(), Range.POSITIVE);
             }
         }
-        Marketing marketing = new Marketing(seed, planned, carry, hill, cpl, max, half, shape, disp);
+        Marketing marketing = new Marketing(seed, names, planned, carry, hill, cpl, max, half, shape, disp);
 
         // section 2
         int qual = in.add("funnel.qualification_rate", sc.funnel().qualificationRate(), Range.PROBABILITY);

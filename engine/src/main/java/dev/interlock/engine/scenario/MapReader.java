@@ -238,8 +238,6 @@ final class MapReader {
             r = new BigInteger(s.substring(2), 16);
         } else if (s.startsWith("0b")) {
             r = new BigInteger(s.substring(2), 2);
-        } else if (s.startsWith("0o")) {
-            r = new BigInteger(s.substring(2), 8);
         } else if (s.length() > 1 && s.startsWith("0") && s.chars().allMatch(Character::isDigit)) {
             r = new BigInteger(s.substring(1), 8);
         } else if (s.contains(":")) {
@@ -306,6 +304,8 @@ final class MapReader {
             String extra = "";
             if (n instanceof ScalarNode s2 && s2.getTag().equals(Tag.FLOAT)) {
                 extra = " (not a whole number)";
+            } else if (n instanceof ScalarNode s3 && s3.getTag().equals(Tag.STR) && looksNumeric(s3.getValue())) {
+                extra = " (remove the quotes)";
             }
             ctx.problem(n, keyPath, "expected " + expected + ", found " + found(n) + extra);
             return (int) Math.max(min, 0);
@@ -421,7 +421,11 @@ final class MapReader {
     }
 
     MapReader map(String key, String schemaKey) {
-        Node n = get(key);
+        accepted.add(key);
+        ctx.recorder.accepted(schemaPath, schemaKey);
+        NodeTuple tuple = entries.get(key);
+        Node n = tuple == null || (tuple.getValueNode() instanceof ScalarNode sv && sv.getTag().equals(Tag.NULL))
+                ? null : tuple.getValueNode();
         if (n == null) {
             return null;
         }
@@ -626,8 +630,8 @@ final class MapReader {
         }
         m.finish();
         if (d != null && !overlaps(d, range)) {
-            ctx.problem(n, p, "expected a distribution with values inside " + range.describe().substring(9)
-                    + ", found " + d.kind() + " on [" + Range.num(d.lower()) + ", " + Range.num(d.upper()) + "]");
+            ctx.problem(n, p, "expected a distribution with values inside the key's range (" + range.describe()
+                    + "), found " + d.kind() + " on [" + Range.num(d.lower()) + ", " + Range.num(d.upper()) + "]");
             return null;
         }
         return d;

@@ -421,7 +421,7 @@ public final class ScenarioLoader {
                 return;
             }
             List<Problem> problems = ctx.problems;
-            Node root = YamlDocument.parse(p.getFileName().toString(), bytes, problems);
+            Node root = YamlDocument.parse(inc, bytes, problems);
             if (root == null) {
                 return;
             }
@@ -483,11 +483,18 @@ public final class ScenarioLoader {
             if (m == null) {
                 return base;
             }
-            SpendPacing d = base.enabled() ? base : defaultPacing(onboarding);
+            // in the mapping form each condition applies only when its threshold is given (or inherited
+            // from an included structure that gave it)
+            SpendPacing d = base.enabled() ? base : new SpendPacing(true, Double.POSITIVE_INFINITY,
+                    Double.POSITIVE_INFINITY, 0.5);
             boolean enabled = m.bool("enabled", true);
             double unworked = m.number("unworked_threshold", d.unworkedThreshold(), Range.NON_NEGATIVE);
             double backlog = m.number("backlog_threshold", d.backlogThreshold(), Range.NON_NEGATIVE);
             double hold = m.number("hold_factor", d.holdFactor(), Range.PROBABILITY);
+            if (enabled && Double.isInfinite(unworked) && Double.isInfinite(backlog)) {
+                m.missing("unworked_threshold", "unworked_threshold (leads) or backlog_threshold (customers): "
+                        + "spend pacing needs at least one condition");
+            }
             m.finish();
             return enabled ? new SpendPacing(true, unworked, backlog, hold) : SpendPacing.OFF;
         }
