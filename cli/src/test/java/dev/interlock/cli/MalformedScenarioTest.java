@@ -206,7 +206,12 @@ class MalformedScenarioTest {
                         + "      spend: {base: 1}\n      response: {type: linear, cost_per_lead: 100}\n"), "twice"),
                 Arguments.of("channel name with spaces", with("- name: paid", "- name: paid search"),
                         "marketing.channels[0].name"),
-                Arguments.of("boolean for a number", with("reps: 2", "reps: yes"), "sales.reps"));
+                Arguments.of("boolean for a number", with("reps: 2", "reps: yes"), "sales.reps"),
+                Arguments.of("growth that explodes spend (fuzzer finding)", with("horizon_months: 6",
+                        "horizon_months: 600").replace("spend: {base: 10000}", "spend: {base: 50000, growth: 1.02}"),
+                        "marketing.channels[0].spend.growth"),
+                Arguments.of("spend above 10^15", with("spend: {base: 10000}", "spend: {base: 1e16}"),
+                        "marketing.channels[0].spend.base"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -15,6 +15,13 @@ import dev.interlock.engine.random.Draws;
  * name), so reordering or adding channels leaves each channel's lead noise unchanged.
  */
 final class Marketing {
+    /**
+     * Expected leads per channel and month are capped at 10^12. The loader keeps planned spend at most
+     * 10^15 a month and Hill's max_leads at most 10^12, so only an extreme draw of cost per lead (far
+     * below a cent per lead) can reach the cap.
+     */
+    static final double MAX_EXPECTED_LEADS = 1e12;
+
     private final int channels;
     private final double[][] planned;     // [c][t], before pacing
     private final double[] carryover;
@@ -82,7 +89,7 @@ final class Marketing {
             double lambda = carryover[c];
             double e = (1 - lambda) * sp + lambda * s.effectiveSpend[c];
             s.effectiveSpend[c] = e;
-            double mu = expectedLeads(c, e, s.param);
+            double mu = Math.min(MAX_EXPECTED_LEADS, expectedLeads(c, e, s.param));
             Draws d = s.stream(seed, StreamId.LEADS, t, streamSub[c]);
             leads += dispersion[c] > 0 ? d.negativeBinomial(mu, dispersion[c]) : d.poisson(mu);
             spend += sp;

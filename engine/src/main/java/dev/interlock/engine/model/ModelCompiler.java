@@ -52,7 +52,7 @@ final class ModelCompiler {
             disp[c] = ch.dispersion();
             if (ch.response() instanceof Scenario.Hill hr) {
                 hill[c] = true;
-                max[c] = in.add(p + "max_leads", hr.maxLeads(), Range.POSITIVE);
+                max[c] = in.add(p + "max_leads", hr.maxLeads(), new Range(0, false, 1e12, true));
                 half[c] = in.add(p + "half_saturation_spend", hr.halfSaturationSpend(), Range.POSITIVE);
                 shape[c] = in.add(p + "shape", hr.shape(), new Range(0, false, 20, true));
             } else {
@@ -80,7 +80,7 @@ final class ModelCompiler {
         Scenario.Onboarding ob = sc.onboarding();
         int perStaff = in.add("onboarding.customers_per_staff_month", ob.customersPerStaffMonth(), Range.POSITIVE);
         int waitChurn = in.add("onboarding.churn_while_waiting", ob.churnWhileWaiting(), Range.PROBABILITY);
-        int acv = in.add("revenue.acv", sc.revenue().acv(), Range.POSITIVE);
+        int acv = in.add("revenue.acv", sc.revenue().acv(), new Range(0, false, 1e15, true));
         int[] arrivals = new int[h + 1];
         for (Hire hire : ob.hires()) {
             arrivals[hire.month() - 1] += hire.count();
@@ -105,7 +105,7 @@ final class ModelCompiler {
 
         // section 5
         int margin = in.add("finance.gross_margin", sc.finance().grossMargin(), Range.PROBABILITY);
-        int overhead = in.add("policy.overhead_per_month", pol.overheadPerMonth(), Range.NON_NEGATIVE);
+        int overhead = in.add("policy.overhead_per_month", pol.overheadPerMonth(), Range.MONEY);
         Finance finance = new Finance(margin, overhead, sc.finance().fixedCostsPerMonth(), ob.costPerStaffMonth(),
                 ob.revenueAtClose());
         Inputs inputs = in.build();

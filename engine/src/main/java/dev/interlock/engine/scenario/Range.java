@@ -11,6 +11,8 @@ public record Range(double lo, boolean loInclusive, double hi, boolean hiInclusi
     public static final Range NON_NEGATIVE = new Range(0, true, Double.POSITIVE_INFINITY, false);
     public static final Range POSITIVE = new Range(0, false, Double.POSITIVE_INFINITY, false);
     public static final Range PROBABILITY = new Range(0, true, 1, true);
+    /** Money per month or per customer: 0 … 10^15, far beyond any business and far from overflow. */
+    public static final Range MONEY = new Range(0, true, 1e15, true);
     /** A monthly growth or expansion rate: above −100 %. */
     public static final Range RATE = new Range(-1, false, Double.POSITIVE_INFINITY, false);
 

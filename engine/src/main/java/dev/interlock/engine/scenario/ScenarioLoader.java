@@ -219,7 +219,7 @@ public final class ScenarioLoader {
             if (s == null) {
                 return null;
             }
-            double[] plan = s.numberList("plan", Range.NON_NEGATIVE, 1, MAX_HORIZON * 10);
+            double[] plan = s.numberList("plan", Range.MONEY, 1, MAX_HORIZON * 10);
             Spend result;
             if (plan != null) {
                 if (plan.length < horizon) {
@@ -233,16 +233,17 @@ public final class ScenarioLoader {
                 }
                 result = new Spend(0, 0, null, plan);
             } else {
-                double base = s.requiredNumber("base", Range.NON_NEGATIVE);
+                double base = s.requiredNumber("base", Range.MONEY);
                 double growth = s.number("growth", 0, Range.RATE);
                 double[] season = s.numberList("seasonality", Range.NON_NEGATIVE, 12, 12);
                 if (season == null) {
                     season = new double[] {1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1};
                 }
-                if (!Double.isNaN(growth) && !Double.isNaN(base)
-                        && !Double.isFinite(base * Math.pow(1 + growth, Math.max(0, horizon - 1)))) {
-                    s.problemAt("growth", "expected a growth rate that keeps spend finite over " + horizon
-                            + " months, found " + growth);
+                double last = base * Math.pow(1 + growth, Math.max(0, horizon - 1));
+                if (!Double.isNaN(growth) && !Double.isNaN(base) && !(last <= Range.MONEY.hi())) {
+                    s.problemAt("growth", "expected a growth rate that keeps planned spend at most 10^15 a month "
+                            + "over " + horizon + " months, found " + growth + " (spend would reach "
+                            + String.format(java.util.Locale.ROOT, "%.3g", last) + ")");
                 }
                 result = new Spend(base, growth, season, null);
             }
@@ -257,7 +258,7 @@ public final class ScenarioLoader {
             String type = m.choice("type", "linear", List.of("linear", "hill"));
             Response r;
             if ("hill".equals(type)) {
-                Dist max = m.requiredDist("max_leads", Range.POSITIVE);
+                Dist max = m.requiredDist("max_leads", new Range(0, false, 1e12, true));
                 Dist k = m.requiredDist("half_saturation_spend", Range.POSITIVE);
                 Dist shape = m.dist("shape", new Fixed(1), new Range(0, false, 20, true));
                 r = new Scenario.Hill(max, k, shape);
@@ -301,7 +302,7 @@ public final class ScenarioLoader {
             int reps = s.requiredInteger("reps", 0, 1_000_000);
             Dist perRep = s.requiredDist("leads_per_rep_month", Range.POSITIVE);
             int ramp = s.integer("ramp_months", 3, 0, 36);
-            double cost = s.number("cost_per_rep_month", 0, Range.NON_NEGATIVE);
+            double cost = s.number("cost_per_rep_month", 0, Range.MONEY);
             List<Hire> hires = hires(s);
             s.finish();
             return new Sales(reps, perRep, ramp, cost, hires);
@@ -331,7 +332,7 @@ public final class ScenarioLoader {
             int staff = o.requiredInteger("staff", 0, 1_000_000);
             Dist perStaff = o.requiredDist("customers_per_staff_month", Range.POSITIVE);
             int ramp = o.integer("ramp_months", 2, 0, 36);
-            double cost = o.number("cost_per_staff_month", 0, Range.NON_NEGATIVE);
+            double cost = o.number("cost_per_staff_month", 0, Range.MONEY);
             Dist waitChurn = o.dist("churn_while_waiting", new Fixed(0), Range.PROBABILITY);
             double defaultThreshold = perStaff == null ? 0 : Math.floor(Math.max(1, staff) * perStaff.mean());
             double threshold = o.number("backlog_threshold", defaultThreshold, Range.NON_NEGATIVE);
@@ -382,8 +383,8 @@ public final class ScenarioLoader {
             if (r == null) {
                 return null;
             }
-            Dist acv = r.requiredDist("acv", Range.POSITIVE);
-            double sd = r.number("acv_sd", 0, Range.NON_NEGATIVE);
+            Dist acv = r.requiredDist("acv", new Range(0, false, 1e15, true));
+            double sd = r.number("acv_sd", 0, Range.MONEY);
             r.finish();
             return new Revenue(acv, sd);
         }
@@ -393,7 +394,7 @@ public final class ScenarioLoader {
                 return null;
             }
             Dist margin = f.requiredDist("gross_margin", Range.PROBABILITY);
-            double fixed = f.number("fixed_costs_per_month", 0, Range.NON_NEGATIVE);
+            double fixed = f.number("fixed_costs_per_month", 0, Range.MONEY);
             f.finish();
             return new Finance(margin, fixed);
         }
@@ -465,7 +466,7 @@ public final class ScenarioLoader {
             int visibility = p.integer("forecast_visibility_months", base.forecastVisibilityMonths(), 0, 24);
             int cadence = p.integer("review_cadence_months", base.reviewCadenceMonths(), 1, 24);
             SpendPacing pacing = pacing(p, base.spendPacing(), onboarding);
-            Dist overhead = p.dist("overhead_per_month", base.overheadPerMonth(), Range.NON_NEGATIVE);
+            Dist overhead = p.dist("overhead_per_month", base.overheadPerMonth(), Range.MONEY);
             p.finish();
             return new Policy(name, description, handoff, mult, visibility, cadence, pacing, overhead);
         }
