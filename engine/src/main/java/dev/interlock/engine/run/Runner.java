@@ -225,22 +225,28 @@ public final class Runner {
                     return null;
                 }));
             }
+            Exception first = null;
             for (Future<?> f : futures) {
                 try {
                     f.get();
                 } catch (ExecutionException e) {
                     Throwable c = e.getCause();
-                    if (c instanceof Exception ex) {
-                        throw ex;
+                    Exception ex = c instanceof Exception x ? x : new IllegalStateException(c);
+                    merger.fail(ex);
+                    if (first == null) {
+                        first = ex;
                     }
-                    throw new IllegalStateException(c);
                 }
+            }
+            // the root cause (the first failure the merger saw), not another worker's "run stopped"
+            if (merger.failure != null) {
+                throw merger.failure;
+            }
+            if (first != null) {
+                throw first;
             }
         } finally {
             pool.shutdownNow();
-        }
-        if (merger.failure != null) {
-            throw merger.failure;
         }
         List<Stats> out = new ArrayList<>();
         for (int v = 0; v < variants.size(); v++) {
@@ -258,6 +264,19 @@ public final class Runner {
 
     private void work(Worker w, List<CompiledModel> variants, long trials, long blocks, AtomicLong nextBatch,
                       Merger merger) throws Exception {
+        try {
+            workBlocks(w, variants, trials, blocks, nextBatch, merger);
+        } catch (Exception e) {
+            merger.fail(e);      // wakes workers waiting for their turn; the first failure is the root cause
+            throw e;
+        } catch (Error e) {
+            merger.fail(new IllegalStateException(e));
+            throw e;
+        }
+    }
+
+    private void workBlocks(Worker w, List<CompiledModel> variants, long trials, long blocks, AtomicLong nextBatch,
+                            Merger merger) throws Exception {
         int k = variants.size();
         while (true) {
             long batch = nextBatch.getAndIncrement();
@@ -298,12 +317,7 @@ public final class Runner {
                         }
                     }
                 }
-                try {
-                    merger.offer(r);
-                } catch (Exception e) {
-                    merger.fail(e);
-                    throw e;
-                }
+                merger.offer(r);
             }
         }
     }
