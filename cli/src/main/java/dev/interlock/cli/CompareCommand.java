@@ -32,7 +32,7 @@ import picocli.CommandLine.Model.CommandSpec;
             "(common random numbers) and its error is small. Prints a ranking with the uncertainty stated,",
             "and writes to DIR:",
             "  comparison.csv          one row per structure: mean, P10, P50, P90 of each figure",
-            "  pairs.csv               one row per pair: mean difference, 95% CI and P(a beats b) per figure",
+            "  pairs.csv               one row per pair: mean difference, 95%% CI and P(a beats b) per figure",
             "  monthly-<structure>.csv the monthly forecast of each structure",
             "  trials.csv              every trial of every structure",
             "  summary.json            all of the above, with plain-word sentences and the seed-figure check",
@@ -46,7 +46,7 @@ final class CompareCommand implements Callable<Integer> {
     @Mixin
     ScenarioOptions scenario;
 
-    @Option(names = "--structures", paramLabel = "A,B,...", split = ",",
+    @Option(names = "--structures", paramLabel = "A,B,...", split = ",", hideParamSyntax = true,
             description = "Structures to compare, in order. Default: the scenario's `compare` list (all defined).")
     List<String> structures;
 

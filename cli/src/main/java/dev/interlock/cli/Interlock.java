@@ -42,6 +42,7 @@ public final class Interlock implements Runnable {
         CommandLine cl = new CommandLine(new Interlock());
         cl.setExecutionExceptionHandler(new ErrorHandler());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setUsageHelpWidth(112);
         return cl;
     }
 
