@@ -77,8 +77,8 @@ public final class CapacityChart {
         plot.setFixedLegendItems(legend);
 
         JFreeChart chart = new JFreeChart("Onboarding: demand vs capacity", theme.titleFont(), plot, true);
-        chart.addSubtitle(new TextTitle("Customers waiting to go live vs what the onboarding team can take on, "
-                + "and the share of " + ctx.futures() + " in which it falls short"));
+        chart.addSubtitle(new TextTitle("Customers waiting to go live vs the team's capacity; P(short) over "
+                + ctx.futures()));
         theme.apply(chart);
         return chart;
     }
@@ -119,8 +119,8 @@ public final class CapacityChart {
         plot.setFixedLegendItems(legend);
 
         JFreeChart chart = new JFreeChart("Sales: leads to work vs capacity", theme.titleFont(), plot, true);
-        chart.addSubtitle(new TextTitle("Qualified leads waiting for a rep vs what the ramped reps can work, "
-                + "and the share of " + ctx.futures() + " in which sales falls short"));
+        chart.addSubtitle(new TextTitle("Qualified leads waiting for a rep vs what the reps can work; P(short) over "
+                + ctx.futures()));
         theme.apply(chart);
         return chart;
     }
