@@ -77,9 +77,27 @@ public final class Findings {
     /** "Cumulative profit over 36 months is positive in 66% of futures (about 7 in 10): P10 …, P50 …, P90 … USD." */
     static String profit(Stats s, ChartContext ctx) {
         double p = s.exceedProbability(Summary.CUMULATIVE_PROFIT);
-        return "Cumulative profit over " + ctx.horizon() + " months is positive in " + Words.percent(p)
-                + " of futures (about " + Math.round(p * 10) + " in 10): " + range(s, Summary.CUMULATIVE_PROFIT)
-                + " " + ctx.currency() + ".";
+        String head = "Cumulative profit over " + ctx.horizon() + " months ";
+        String odds;
+        if (p == 0) {
+            odds = "is zero or negative in every one of the " + ctx.futures();
+        } else if (p == 1) {
+            odds = "is positive in every one of the " + ctx.futures();
+        } else {
+            odds = "is positive in " + Words.percent(p) + " of futures (" + inTen(p) + ")";
+        }
+        return head + odds + ": " + range(s, Summary.CUMULATIVE_PROFIT) + " " + ctx.currency() + ".";
+    }
+
+    /** 0.66 → "about 7 in 10"; 0.02 → "fewer than 1 in 20"; 0.98 → "more than 19 in 20". */
+    static String inTen(double p) {
+        if (p < 0.05) {
+            return "fewer than 1 in 20";
+        }
+        if (p > 0.95) {
+            return "more than 19 in 20";
+        }
+        return "about " + Math.round(p * 10) + " in 10";
     }
 
     /** "Ending ARR: P10 …, P50 …, P90 … USD; live customers P50 679." */

@@ -50,6 +50,34 @@ class FindingsTest {
     }
 
     @Test
+    void oddsInWordsNeverSayZeroInTen() {
+        assertThat(Findings.inTen(0.66)).isEqualTo("about 7 in 10");
+        assertThat(Findings.inTen(0.06)).isEqualTo("about 1 in 10");
+        assertThat(Findings.inTen(0.03)).isEqualTo("fewer than 1 in 20");
+        assertThat(Findings.inTen(0.97)).isEqualTo("more than 19 in 20");
+    }
+
+    @Test
+    void aCompanyThatNeverPaysBackIsToldSoWithoutPercentages() {
+        // fixed costs of 5M USD a month: no future of the saas scenario makes a profit
+        TestRuns.Run r = TestRuns.run(TestRuns.saasWith("fixed_costs_per_month: 150000", "fixed_costs_per_month: 5000000"));
+        assertThat(r.stats().exceedProbability(Summary.CUMULATIVE_PROFIT)).isZero();
+        assertThat(Findings.of(r.stats(), r.ctx()).get(3))
+                .startsWith("Cumulative profit over 36 months is zero or negative in every one of the 500 futures: P10 -");
+    }
+
+    @Test
+    void aRareProfitIsGivenAsFewerThanOneInTwenty() {
+        // the shipped marketing push rarely pays back within its 24 months
+        TestRuns.Run r = TestRuns.run(dev.interlock.engine.scenario.ScenarioLoader.load(
+                TestRuns.shipped("marketing-push.yaml")));
+        double p = r.stats().exceedProbability(Summary.CUMULATIVE_PROFIT);
+        assertThat(p).isBetween(0.0, 0.05);
+        assertThat(Findings.of(r.stats(), r.ctx()).get(3)).contains("positive in " + Words.percent(p)
+                + " of futures (fewer than 1 in 20)");
+    }
+
+    @Test
     void backlogSentenceGivesPeakBacklogP90InWholeCustomers() {
         TestRuns.Run r = TestRuns.saas();
         String sentence = Findings.of(r.stats(), r.ctx()).get(1);
