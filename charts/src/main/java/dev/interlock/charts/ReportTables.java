@@ -1,6 +1,7 @@
 package dev.interlock.charts;
 
 import dev.interlock.charts.TableSection.Cell;
+import dev.interlock.charts.TableSection.Column;
 import dev.interlock.charts.TableSection.Table;
 import dev.interlock.engine.dist.Dist;
 import dev.interlock.engine.model.Inputs;
@@ -38,7 +39,8 @@ public final class ReportTables {
                     Cell.of(k.meaning())));
         }
         return new Table(List.of("figure", "unit", "P10", "P50", "P90", "mean", "what it is"),
-                List.of(false, false, true, true, true, true, false), rows);
+                List.of(Column.LABEL, Column.LABEL, Column.NUMBER, Column.NUMBER, Column.NUMBER, Column.NUMBER,
+                        Column.TEXT), rows);
     }
 
     /**
@@ -63,11 +65,11 @@ public final class ReportTables {
                     risk(s.exceedProbability(Metric.SALES_GAP, t))));
         }
         String over = "P(backlog > " + Words.compact(s.exceedThreshold(Metric.BACKLOG)) + ")";
-        List<Boolean> numeric = new ArrayList<>(Collections.nCopies(11, true));
-        numeric.set(1, false);
+        List<Column> columns = new ArrayList<>(Collections.nCopies(11, Column.NUMBER));
+        columns.set(1, Column.LABEL);
         return new Table(List.of("month", "calendar", "onboarding demand, mean", "onboarding capacity, mean",
                 "P(onboarding short)", "backlog P50", "backlog P90", over, "sales: leads to work, mean",
-                "sales capacity, mean", "P(sales short)"), numeric, rows);
+                "sales capacity, mean", "P(sales short)"), columns, rows);
     }
 
     private static Cell risk(double p) {
@@ -79,10 +81,10 @@ public final class ReportTables {
         List<List<Cell>> rows = new ArrayList<>();
         for (int j = 0; j < in.uncertainCount(); j++) {
             Dist d = in.uncertainDist(j);
-            rows.add(List.of(Cell.of(in.uncertainName(j)), Cell.of(describe(d)), Cell.of(Words.compact(d.mean()))));
+            rows.add(List.of(Cell.of(in.uncertainName(j)), Cell.of(describe(d)), Cell.of(number(d.mean()))));
         }
         return new Table(List.of("input (scenario key)", "distribution, drawn once per future", "mean"),
-                List.of(false, false, true), rows);
+                List.of(Column.LABEL, Column.TEXT, Column.NUMBER), rows);
     }
 
     /** "lognormal (median 180, p90 260)". */
@@ -102,7 +104,7 @@ public final class ReportTables {
         for (String[] p : pairs) {
             rows.add(List.of(Cell.of(p[0]), Cell.of(p[1])));
         }
-        return new Table(List.of("", ""), List.of(false, false), rows);
+        return new Table(List.of(), List.of(Column.LABEL, Column.TEXT), rows);
     }
 
     /** Up to 4 significant digits, plain: 0.035, 180, 12000, 1.5e6 → 1500000. */

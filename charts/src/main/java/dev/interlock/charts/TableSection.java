@@ -12,22 +12,38 @@ public record TableSection(String id, String heading, String intro, Table table,
         }
     }
 
+    /** How a column's cells are set: running text wraps; labels and numbers stay on one line, numbers right-aligned. */
+    public enum Column {
+        TEXT, LABEL, NUMBER
+    }
+
     /**
-     * @param header  column headings
-     * @param numeric per column, whether it holds numbers (right-aligned)
-     * @param rows    rows of cells, each as long as the header
+     * @param header  column headings; an empty list for a table without a heading row
+     * @param columns how each column is set
+     * @param rows    rows of cells, each as long as {@code columns}
      */
-    public record Table(List<String> header, List<Boolean> numeric, List<List<Cell>> rows) {
+    public record Table(List<String> header, List<Column> columns, List<List<Cell>> rows) {
         public Table {
             header = List.copyOf(header);
-            numeric = List.copyOf(numeric);
+            columns = List.copyOf(columns);
             rows = List.copyOf(rows);
+            if (!header.isEmpty() && header.size() != columns.size()) {
+                throw new IllegalArgumentException(header.size() + " headings for " + columns.size() + " columns");
+            }
             for (List<Cell> r : rows) {
-                if (r.size() != header.size()) {
-                    throw new IllegalArgumentException("row of " + r.size() + " cells for " + header.size() + " columns");
+                if (r.size() != columns.size()) {
+                    throw new IllegalArgumentException("row of " + r.size() + " cells for " + columns.size() + " columns");
                 }
             }
         }
+    }
+
+    private static String cssClass(Column c) {
+        return switch (c) {
+            case TEXT -> "";
+            case LABEL -> "label";
+            case NUMBER -> "num";
+        };
     }
 
     @Override
@@ -36,18 +52,23 @@ public record TableSection(String id, String heading, String intro, Table table,
         if (intro != null && !intro.isEmpty()) {
             b.append("<p class=\"intro\">").append(Html.escape(intro)).append("</p>\n");
         }
-        b.append("<div class=\"table-wrap\"><table>\n<thead><tr>");
-        for (int c = 0; c < table.header().size(); c++) {
-            b.append(table.numeric().get(c) ? "<th class=\"num\">" : "<th>").append(Html.escape(table.header().get(c)))
-                    .append("</th>");
+        b.append("<div class=\"table-wrap\"><table>\n");
+        if (!table.header().isEmpty()) {
+            b.append("<thead><tr>");
+            for (int c = 0; c < table.header().size(); c++) {
+                String cls = cssClass(table.columns().get(c));
+                b.append(cls.isEmpty() ? "<th>" : "<th class=\"" + cls + "\">").append(Html.escape(table.header().get(c)))
+                        .append("</th>");
+            }
+            b.append("</tr></thead>\n");
         }
-        b.append("</tr></thead>\n<tbody>\n");
+        b.append("<tbody>\n");
         for (List<Cell> row : table.rows()) {
             b.append("<tr>");
             for (int c = 0; c < row.size(); c++) {
                 Cell cell = row.get(c);
-                String cls = (table.numeric().get(c) ? "num" : "") + (cell.strong() ? " risk" : "");
-                b.append(cls.isBlank() ? "<td>" : "<td class=\"" + cls.strip() + "\">")
+                String cls = (cssClass(table.columns().get(c)) + (cell.strong() ? " risk" : "")).strip();
+                b.append(cls.isEmpty() ? "<td>" : "<td class=\"" + cls + "\">")
                         .append(cell.strong() ? "<strong>" + Html.escape(cell.text()) + "</strong>" : Html.escape(cell.text()))
                         .append("</td>");
             }

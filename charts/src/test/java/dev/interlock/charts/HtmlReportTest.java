@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.interlock.charts.TableSection.Cell;
+import dev.interlock.charts.TableSection.Column;
 import dev.interlock.charts.TableSection.Table;
 import dev.interlock.engine.Version;
 import dev.interlock.engine.model.CompiledModel;
@@ -146,7 +147,7 @@ class HtmlReportTest {
     @Test
     void aLaterAnalysisAddsItsOwnSection() {
         HtmlReport base = RunReport.report(run.scenario(), run.result(), List.of(), List.of());
-        Table t = new Table(List.of("structure", "P(profit > 0)"), List.of(false, true),
+        Table t = new Table(List.of("structure", "P(profit > 0)"), List.of(Column.LABEL, Column.NUMBER),
                 List.of(List.of(Cell.of("siloed"), new Cell("66%", true))));
         Document d = Jsoup.parse(base.with(new TableSection("comparison", "Structures compared", null, t, null)).html());
         assertThat(d.select("main > section").last().id()).isEqualTo("comparison");
