@@ -215,8 +215,14 @@ public final class DistributionChart {
         return x;
     }
 
-    /** Dashed vertical lines at P10, P50, P90 with their values, and break-even at 0 for figures with one. */
+    /**
+     * Dashed vertical lines at P10, P50, P90 with their values, and break-even at 0 for figures with one. Labels
+     * sit on three rows (P10 top, P90 lowest) so close percentiles never overlap, each to the right of its line
+     * unless the line is in the right quarter of the P0.5–P99.5 range, where it goes left to stay inside the plot.
+     */
     private static void markPercentiles(XYPlot plot, Stats s, Summary k, InterlockTheme theme) {
+        double lo = s.quantile(k, 0.005);
+        double hi = s.quantile(k, 0.995);
         for (int i = 0; i < MARKED.length; i++) {
             double v = s.quantile(k, MARKED[i]);
             ValueMarker m = new ValueMarker(v, theme.ink(), theme.thinDashed());
@@ -224,11 +230,10 @@ public final class DistributionChart {
             m.setLabelFont(theme.markerFont());
             m.setLabelPaint(theme.ink());
             m.setLabelBackgroundColor(InterlockTheme.LABEL_BACKGROUND);
-            // P10's label left of its line, P50's and P90's to the right, one row lower each so they never collide
-            boolean left = i == 0;
+            boolean left = hi > lo && (v - lo) / (hi - lo) > 0.75;
             m.setLabelAnchor(left ? RectangleAnchor.TOP_LEFT : RectangleAnchor.TOP_RIGHT);
             m.setLabelTextAnchor(left ? TextAnchor.TOP_RIGHT : TextAnchor.TOP_LEFT);
-            double down = 6 + (i == 2 ? theme.titleSize() * 0.9 : 0);
+            double down = 6 + i * theme.titleSize() * 0.85;
             m.setLabelOffset(new RectangleInsets(down, 6, 4, 6));
             plot.addDomainMarker(m);
         }

@@ -98,6 +98,7 @@ public record HtmlReport(String title, List<String> facts, List<Section> section
             th { background: #f0f0f0; font-weight: 600; }
             .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
             .label { white-space: nowrap; }
+            th.num, th.label { white-space: normal; }
             td.risk { background: #f6dcdc; }
             footer { color: var(--muted); font-size: 13px; margin-top: 28px; padding-top: 10px; padding-bottom: 24px;
                      border-top: 1px solid var(--line); }
