@@ -5,6 +5,7 @@ import dev.interlock.engine.stats.Stats;
 import java.awt.Color;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItemCollection;
+import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.DatasetRenderingOrder;
 import org.jfree.chart.plot.SeriesRenderingOrder;
 import org.jfree.chart.plot.ValueMarker;
@@ -105,7 +106,12 @@ public final class FanChart {
         lineRenderer.setSeriesShapesVisible(1, true);
         lineRenderer.setSeriesShape(1, theme.smallCircle());
 
-        XYPlot plot = new XYPlot(bands, ChartAxes.months(ctx), ChartAxes.values(ctx.axisLabel(m)), bandRenderer);
+        NumberAxis y = ChartAxes.values(ctx.axisLabel(m));
+        if (m.integer()) {
+            y.setStandardTickUnits(NumberAxis.createIntegerTickUnits());   // no half customers
+        }
+        y.setAutoRangeMinimumSize(m.integer() ? 5 : 1);                    // a flat zero still gets an axis
+        XYPlot plot = new XYPlot(bands, ChartAxes.months(ctx), y, bandRenderer);
         plot.setDataset(1, lines);
         plot.setRenderer(1, lineRenderer);
         plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
@@ -124,6 +130,9 @@ public final class FanChart {
             double th = s.exceedThreshold(m);
             String label = m == Metric.BACKLOG ? "threshold " + ChartAxes.Compact.text(th) : "0: capacity = demand";
             plot.addRangeMarker(reference(th, label, theme));
+            if (th > hi) {   // keep the threshold in view when every future stays below it
+                y.setRange(Math.min(0, lo), th * 1.2);
+            }
         } else if (lo < 0 && hi > 0) {
             plot.addRangeMarker(reference(0, "0", theme));
         }

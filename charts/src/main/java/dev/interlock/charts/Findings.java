@@ -69,7 +69,8 @@ public final class Findings {
                 : "; above " + threshold + " customers in at least half of futures in " + months(over, ctx);
         double wait = s.quantile(Summary.MEAN_WAIT_MONTHS, 0.5);
         if (!Double.isNaN(wait)) {
-            b += ". A customer waits " + Words.compact(wait) + " months for go-live on average (P50 future)";
+            b += ". A customer waits " + (wait < 0.05 ? "under 0.1" : Words.compact(wait))
+                    + " months for go-live on average (P50 future)";
         }
         return b + ".";
     }

@@ -76,6 +76,24 @@ class FanChartTest {
     }
 
     @Test
+    void aThresholdAboveEveryFutureStaysInView() {
+        // a hundred times the onboarding staff: the backlog is 0 in every future, far below its threshold
+        TestRuns.Run ample = TestRuns.run(TestRuns.saasWith("staff: 4 ", "staff: 400 "));
+        Stats s = ample.stats();
+        assertThat(s.quantile(Metric.BACKLOG, s.horizon() - 1, 0.95)).isZero();
+        var y = FanChart.of(s, Metric.BACKLOG, ample.ctx(), theme).getXYPlot().getRangeAxis();
+        assertThat(y.getUpperBound()).isGreaterThan(s.exceedThreshold(Metric.BACKLOG));
+        assertThat(y.getLowerBound()).isZero();
+    }
+
+    @Test
+    void countsAreNeverTickedInFractions() {
+        var y = (org.jfree.chart.axis.NumberAxis) FanChart.of(run.stats(), Metric.ACTIVE_CUSTOMERS, run.ctx(), theme)
+                .getXYPlot().getRangeAxis();
+        assertThat(y.getStandardTickUnits().getCeilingTickUnit(0.3).getSize()).isEqualTo(1.0);
+    }
+
+    @Test
     void axisLabelCarriesTheUnitWithTheCurrency() {
         JFreeChart c = FanChart.of(run.stats(), Metric.REVENUE, run.ctx(), theme);
         assertThat(c.getXYPlot().getRangeAxis().getLabel()).isEqualTo("revenue (USD/month)");
