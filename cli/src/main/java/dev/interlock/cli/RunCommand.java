@@ -74,8 +74,12 @@ final class RunCommand implements Callable<Integer> {
         OutputDir.check(dir);
         int threads = scenario.threads();
         List<RunReport.Written> written = new ArrayList<>();
-        Simulation.ExtraFiles extra = !report ? Simulation.ExtraFiles.NONE
-                : (out, result) -> written.add(RunReport.write(out, sc, result, InterlockTheme.standard()));
+        double[] renderSeconds = {0};
+        Simulation.ExtraFiles extra = !report ? Simulation.ExtraFiles.NONE : (out, result) -> {
+            long start = System.nanoTime();
+            written.add(RunReport.write(out, sc, result, InterlockTheme.standard()));
+            renderSeconds[0] = (System.nanoTime() - start) / 1e9;
+        };
         RunResult r;
         try (ConsoleProgress progress = new ConsoleProgress("Simulating")) {
             r = Simulation.run(sc, new Simulation.Options(threads, scenario.batch(), progress), dir, extra);
@@ -84,8 +88,8 @@ final class RunCommand implements Callable<Integer> {
         print(out, sc, r, dir);
         if (!written.isEmpty()) {
             int charts = written.get(0).chartFiles().size() / 2;
-            out.println("      and " + written.get(0).html() + " (open it in a browser), " + RunReport.CHARTS + "/ ("
-                    + charts + " charts, each as PNG and SVG)");
+            out.printf(Locale.ROOT, "      and %s (open it in a browser), %s/ (%d charts, each as PNG and SVG; "
+                    + "rendered in %.1f s)%n", written.get(0).html(), RunReport.CHARTS, charts, renderSeconds[0]);
             out.flush();
         }
         return 0;
