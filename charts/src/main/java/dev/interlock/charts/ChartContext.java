@@ -52,26 +52,34 @@ public record ChartContext(String currency, String[] calendarMonths, long trials
 
     /** "Onboarding backlog", "MRR", "Active customers". */
     public static String name(Metric m) {
-        return m == Metric.MRR ? "MRR" : capitalized(m.key().replace('_', ' '));
+        return capitalized(words(m.key()));
     }
 
-    /** "Cumulative profit", "Ending ARR", "CAC". */
+    /** "Cumulative profit", "Ending ARR", "LTV to CAC". */
     public static String name(Summary s) {
-        String words = s.key().replace('_', ' ').replace("arr", "ARR").replace("ltv", "LTV").replace("cac", "CAC");
-        return capitalized(words);
+        return capitalized(words(s.key()));
     }
 
     /** "revenue (USD/month)". */
     public String axisLabel(Metric m) {
-        return name(m).toLowerCase(Locale.ROOT).replace("mrr", "MRR") + " (" + unit(m.unit()) + ")";
+        return words(m.key()) + " (" + unit(m.unit()) + ")";
     }
 
-    /** "cumulative profit (USD)". */
+    /** "cumulative profit (USD)", "ending ARR (USD/year)". */
     public String axisLabel(Summary s) {
-        String n = name(s);
-        return (n.equals(n.toUpperCase(Locale.ROOT)) ? n : Character.toLowerCase(n.charAt(0)) + n.substring(1))
-                + " (" + unit(s.unit()) + ")";
+        return words(s.key()) + " (" + unit(s.unit()) + ")";
     }
+
+    /** A key in words, acronyms in capitals: "ending_arr" → "ending ARR". */
+    static String words(String key) {
+        StringBuilder b = new StringBuilder();
+        for (String w : key.split("_")) {
+            b.append(b.length() > 0 ? " " : "").append(ACRONYMS.contains(w) ? w.toUpperCase(Locale.ROOT) : w);
+        }
+        return b.toString();
+    }
+
+    private static final java.util.Set<String> ACRONYMS = java.util.Set.of("arr", "mrr", "ltv", "cac");
 
     /** "10,000 futures". */
     public String futures() {

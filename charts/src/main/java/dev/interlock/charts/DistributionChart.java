@@ -200,11 +200,11 @@ public final class DistributionChart {
     }
 
     private static String probabilityNote(Stats s, Summary k) {
-        return hasThreshold(s, k) ? "; P(" + ctx0(k) + " > 0) = " + Words.percent(s.exceedProbability(k)) : "";
+        return hasThreshold(s, k) ? "; P(" + shortName(k) + " > 0) = " + Words.percent(s.exceedProbability(k)) : "";
     }
 
-    private static String ctx0(Summary k) {
-        return k == Summary.CUMULATIVE_PROFIT ? "profit" : k.key();
+    private static String shortName(Summary k) {
+        return k == Summary.CUMULATIVE_PROFIT ? "profit" : ChartContext.words(k.key());
     }
 
     private static NumberAxis valueAxis(Summary k, ChartContext ctx) {

@@ -85,7 +85,7 @@ class DistributionChartTest {
     @Test
     void figuresWithoutAThresholdHaveNoBreakEvenLine() {
         JFreeChart c = DistributionChart.histogram(run.stats(), Summary.ENDING_ARR, run.ctx(), theme);
-        assertThat(c.getXYPlot().getDomainMarkers(Layer.FOREGROUND)).hasSize(3);
+        assertThat(c.getXYPlot().getDomainMarkers(Layer.FOREGROUND).size()).isEqualTo(3);
         assertThat(c.getXYPlot().getDomainAxis().getLabel()).isEqualTo("ending ARR (USD/year)");
     }
 

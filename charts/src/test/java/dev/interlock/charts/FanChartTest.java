@@ -41,7 +41,7 @@ class FanChartTest {
         XYDataset lines = FanChart.of(run.stats(), Metric.SPEND, run.ctx(), theme, new FanChart.Overlay("plan", plan))
                 .getXYPlot().getDataset(1);
         assertThat(lines.getSeriesCount()).isEqualTo(2);
-        assertThat(lines.getSeriesKey(1)).isEqualTo("plan");
+        assertThat(lines.getSeriesKey(1).toString()).isEqualTo("plan");
         for (int t = 0; t < plan.length; t++) {
             assertThat(lines.getYValue(1, t)).isEqualTo(plan[t]);
         }
@@ -69,8 +69,8 @@ class FanChartTest {
     void backlogFanMarksTheBacklogThreshold() {
         JFreeChart c = FanChart.of(run.stats(), Metric.BACKLOG, run.ctx(), theme);
         var markers = c.getXYPlot().getRangeMarkers(Layer.FOREGROUND);
-        assertThat(markers).hasSize(1);
-        Marker m = (Marker) markers.iterator().next();
+        assertThat(markers.size()).isEqualTo(1);
+        Marker m = markers.iterator().next();
         assertThat(((ValueMarker) m).getValue()).isEqualTo(run.stats().exceedThreshold(Metric.BACKLOG));
         assertThat(m.getLabel()).contains("threshold");
     }
