@@ -1,5 +1,7 @@
 package dev.interlock.cli;
 
+import dev.interlock.charts.InterlockTheme;
+import dev.interlock.charts.RunReport;
 import dev.interlock.engine.analyses.Simulation;
 import dev.interlock.engine.model.Metric;
 import dev.interlock.engine.model.Summary;
@@ -9,6 +11,8 @@ import dev.interlock.engine.scenario.Scenario;
 import dev.interlock.engine.stats.Stats;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -28,13 +32,15 @@ import picocli.CommandLine.Model.CommandSpec;
             "  trials.csv              one row per trial: cumulative profit, ending ARR, peak backlog, …",
             "  summary.json            the distribution of every per-trial figure, and capacity risks by month",
             "  scenario.resolved.yaml  the scenario with every default filled in: rerun it to reproduce",
+            "With --report, also report.html and charts/ (see `interlock help report`).",
             "DIR is replaced as a whole when the run completes; an interrupted run leaves it untouched.",
             ""},
         footerHeading = "%n",
         footer = {"Examples:",
             "  interlock run scenarios/saas.yaml",
             "  interlock run scenarios/marketing-push.yaml -o out/push --trials 50000 --seed 7",
-            "  interlock run scenarios/saas.yaml --structure both_under_coo"})
+            "  interlock run scenarios/saas.yaml --structure both_under_coo",
+            "  interlock run scenarios/saas.yaml --report      then open out/saas/report.html"})
 final class RunCommand implements Callable<Integer> {
     @Mixin
     ScenarioOptions scenario;
@@ -47,20 +53,45 @@ final class RunCommand implements Callable<Integer> {
             description = "Reporting structure to run. Default: the scenario's `structure`.")
     String structure;
 
+    @Option(names = "--report",
+            description = "Also write report.html (summary, charts, tables, assumptions in one self-contained page) "
+                    + "and charts/ (every chart as PNG and SVG) into DIR.")
+    boolean report;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
+        return simulate(spec, scenario, structure, output, report);
+    }
+
+    /** Runs SCENARIO, writes its files (and the report when asked) into DIR atomically, prints the summary. */
+    static int simulate(CommandSpec spec, ScenarioOptions scenario, String structure, Path output, boolean report)
+            throws Exception {
         Scenario sc = scenario.load(structure);
         Path dir = output != null ? output : defaultOutput(scenario.scenario);
         OutputDir.check(dir);
         int threads = scenario.threads();
+        List<RunReport.Written> written = new ArrayList<>();
+        double[] renderSeconds = {0};
+        Simulation.ExtraFiles extra = !report ? Simulation.ExtraFiles.NONE : (out, result) -> {
+            long start = System.nanoTime();
+            written.add(RunReport.write(out, sc, result, InterlockTheme.standard()));
+            renderSeconds[0] = (System.nanoTime() - start) / 1e9;
+        };
         RunResult r;
         try (ConsoleProgress progress = new ConsoleProgress("Simulating")) {
-            r = Simulation.run(sc, new Simulation.Options(threads, scenario.batch(), progress), dir);
+            r = Simulation.run(sc, new Simulation.Options(threads, scenario.batch(), progress), dir, extra);
         }
-        print(spec.commandLine().getOut(), sc, r, dir);
+        PrintWriter out = spec.commandLine().getOut();
+        print(out, sc, r, dir);
+        if (!written.isEmpty()) {
+            int charts = written.get(0).chartFiles().size() / 2;
+            out.printf(Locale.ROOT, "      and %s (open it in a browser), %s/ (%d charts, each as PNG and SVG; "
+                    + "rendered in %.1f s)%n", written.get(0).html(), RunReport.CHARTS, charts, renderSeconds[0]);
+            out.flush();
+        }
         return 0;
     }
 

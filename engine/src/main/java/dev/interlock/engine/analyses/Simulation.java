@@ -43,8 +43,29 @@ public final class Simulation {
                 .run(List.of(m), sc.trials(), BlockSink.NONE);
     }
 
+    /**
+     * Files written into a run's directory from its results, after the run's own files and before the
+     * directory is committed (the HTML report and its charts, for example), so they appear with the run or
+     * not at all. Implementations read results only; they never see the kernel.
+     */
+    @FunctionalInterface
+    public interface ExtraFiles {
+        ExtraFiles NONE = (out, result) -> { };
+
+        /** Writes files with {@link OutputDir#file(String)}; throwing leaves nothing of the run behind. */
+        void write(OutputDir out, RunResult result) throws IOException;
+    }
+
     /** Runs and writes every output file into {@code dir}; on any failure nothing of this run remains. */
     public static RunResult run(Scenario sc, Options o, Path dir) throws Exception {
+        return run(sc, o, dir, ExtraFiles.NONE);
+    }
+
+    /**
+     * Runs, writes every output file and then {@code extra}'s files into {@code dir}, and commits them
+     * together; on any failure nothing of this run remains.
+     */
+    public static RunResult run(Scenario sc, Options o, Path dir, ExtraFiles extra) throws Exception {
         CompiledModel m = CompiledModel.of(sc);
         OutputDir.check(dir);
         try (OutputDir out = OutputDir.open(dir)) {
@@ -55,6 +76,7 @@ public final class Simulation {
                         .run(List.of(m), sc.trials(), trials);
             }
             writeResults(out, sc, m, r);
+            extra.write(out, r);
             out.commit();
             return r;
         }

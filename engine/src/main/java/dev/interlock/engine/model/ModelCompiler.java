@@ -40,13 +40,12 @@ final class ModelCompiler {
         int[] shape = new int[nc];
         double[] disp = new double[nc];
         String[] names = new String[nc];
-        int startCal = sc.startMonth() == null ? 0 : Integer.parseInt(sc.startMonth().substring(5, 7)) - 1;
         for (int c = 0; c < nc; c++) {
             Channel ch = chans.get(c);
             names[c] = ch.name();
             String p = "marketing.channels[" + ch.name() + "].response.";
             for (int t = 0; t < h; t++) {
-                planned[c][t] = ch.spend().planned(t, (startCal + t) % 12);
+                planned[c][t] = ch.spend().planned(t, sc.calendarMonth(t));
             }
             carry[c] = ch.carryover();
             disp[c] = ch.dispersion();

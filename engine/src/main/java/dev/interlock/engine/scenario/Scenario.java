@@ -52,6 +52,21 @@ public record Scenario(String name, String description, long seed, int trials, i
                 sales, onboarding, retention, revenue, finance, structure, structures, compare);
     }
 
+    /** Calendar month (0 = January) of model month t (0-based); month 0 counts as January without a start month. */
+    public int calendarMonth(int t) {
+        int start = startMonth == null ? 0 : Integer.parseInt(startMonth.substring(5, 7)) - 1;
+        return (start + t) % 12;
+    }
+
+    /** Marketing spend planned for month t (0-based) over all channels, before any pacing; currency per month. */
+    public double plannedSpend(int t) {
+        double sum = 0;
+        for (Channel c : channels) {
+            sum += c.spend().planned(t, calendarMonth(t));
+        }
+        return sum;
+    }
+
     /** Planned spend of one channel: an explicit monthly plan, or base × (1+growth)^t × seasonality. */
     public record Spend(double base, double growth, double[] seasonality, double[] plan) {
         /** Planned spend in month t (0-based), before any pacing, given the calendar month index (0 = January). */

@@ -1,0 +1,68 @@
+package dev.interlock.charts;
+
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
+import org.jfree.chart.JFreeChart;
+import org.jfree.svg.SVGGraphics2D;
+
+/**
+ * Renders a chart to PNG (Java2D, then ImageIO) and SVG (JFreeSVG), at the theme's size. A separate step
+ * from building the chart, so one chart object can be written in both formats and embedded in a report.
+ * Output depends only on the chart: no timestamps or random ids, so the same results give the same bytes.
+ */
+public final class ChartWriter {
+    private ChartWriter() {
+    }
+
+    /** A figure rendered in both formats. */
+    public record Rendered(Figure figure, int width, int height, byte[] png, String svg) {
+    }
+
+    public static Rendered render(Figure f, InterlockTheme theme) throws IOException {
+        return new Rendered(f, theme.width(), theme.height(), png(f.chart(), theme.width(), theme.height()),
+                svg(f.chart(), theme.width(), theme.height(), f.name()));
+    }
+
+    /** PNG bytes of the chart drawn at {@code width × height} pixels. */
+    public static byte[] png(JFreeChart chart, int width, int height) throws IOException {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
+            chart.draw(g, new Rectangle2D.Double(0, 0, width, height));
+        } finally {
+            g.dispose();
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+        if (!ImageIO.write(image, "png", out)) {
+            throw new IOException("no PNG writer available in this Java runtime");
+        }
+        return out.toByteArray();
+    }
+
+    /**
+     * A standalone SVG document of the chart, {@code width × height} user units (pixels); {@code idPrefix}
+     * keeps ids unique when several SVGs share a page.
+     */
+    public static String svg(JFreeChart chart, int width, int height, String idPrefix) {
+        SVGGraphics2D g = new SVGGraphics2D(width, height);
+        g.setDefsKeyPrefix(idPrefix + "-");
+        chart.draw(g, new Rectangle2D.Double(0, 0, width, height));
+        return g.getSVGDocument();
+    }
+
+    /** Writes {@code dir/name.png} and {@code dir/name.svg}. */
+    public static void write(Rendered r, Path dir) throws IOException {
+        Files.createDirectories(dir);
+        Files.write(dir.resolve(r.figure().name() + ".png"), r.png());
+        Files.writeString(dir.resolve(r.figure().name() + ".svg"), r.svg(), StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,252 @@
+package dev.interlock.charts;
+
+import dev.interlock.engine.model.Summary;
+import dev.interlock.engine.output.Words;
+import dev.interlock.engine.stats.Stats;
+import java.awt.Color;
+import java.awt.Paint;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.LegendItemCollection;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.DatasetRenderingOrder;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.StandardXYBarPainter;
+import org.jfree.chart.renderer.xy.XYBarRenderer;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.RectangleInsets;
+import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.xy.XYIntervalSeries;
+import org.jfree.data.xy.XYIntervalSeriesCollection;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+/**
+ * The distribution over futures of one per-trial {@link Summary} figure — cumulative profit at the horizon in
+ * the report — as a histogram and as an S-curve (the CDF: the share of futures at or below each value), with
+ * P10, P50 and P90 marked. For cumulative profit the break-even line at 0 is drawn too, losses are shaded in the
+ * risk colour and P(profit &gt; 0) is stated.
+ *
+ * <p>Both charts work from results, never from trials: a grid of {@value #GRID} quantiles at levels
+ * (i + ½)/{@value #GRID} stands for the futures, each carrying 1/{@value #GRID} of them (a quantile function
+ * sampled evenly in probability is a sample of the distribution). The histogram counts grid points per bin;
+ * its bins, of a round width, cover P0.5 to P99.5 (the outer 1 % is left out so one extreme future cannot squash
+ * the picture). The quantiles are the run's, accurate to 0.5 % of the value (see {@code Quantiles}).
+ *
+ * <p>Series: 1 in each chart (the bars; the curve). Markers: P10, P50, P90 and, for figures with a threshold,
+ * break-even.
+ */
+public final class DistributionChart {
+    /** Quantile levels per chart: fine enough that bins of ~1/40 of the range get ≥ 10 points near the middle. */
+    public static final int GRID = 2000;
+    private static final double[] MARKED = {0.10, 0.50, 0.90};
+
+    private DistributionChart() {
+    }
+
+    /** Histogram: share of futures per bin, bars below the threshold (losses) in the risk colour. */
+    public static JFreeChart histogram(Stats s, Summary k, ChartContext ctx, InterlockTheme theme) {
+        double[] grid = grid(s, k);
+        double lo = s.quantile(k, 0.005);
+        double hi = s.quantile(k, 0.995);
+        double width = niceWidth((hi - lo) / 36);
+        double start = Math.floor(lo / width) * width;
+        int bins = Math.max(1, (int) Math.ceil((hi - start) / width));
+        if (start + bins * width <= hi) {
+            bins++;
+        }
+        double[] share = new double[bins];
+        for (double v : grid) {
+            int b = (int) Math.floor((v - start) / width);
+            if (v >= lo && v <= hi && b >= 0 && b < bins) {
+                share[b] += 1.0 / grid.length;
+            }
+        }
+        XYIntervalSeries bars = new XYIntervalSeries("share of futures");
+        for (int b = 0; b < bins; b++) {
+            double x0 = start + b * width;
+            bars.add(x0 + width / 2, x0, x0 + width, share[b], 0, share[b]);
+        }
+        boolean threshold = hasThreshold(s, k);
+        Color gain = InterlockTheme.tint(theme.primary(), 0.55);
+        Color loss = InterlockTheme.tint(theme.risk(), 0.75);
+        XYBarRenderer renderer = new XYBarRenderer() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public Paint getItemPaint(int series, int item) {
+                return threshold && bars.getXHighValue(item) <= 0 ? loss : gain;
+            }
+        };
+        renderer.setBarPainter(new StandardXYBarPainter());
+        renderer.setShadowVisible(false);
+        renderer.setDrawBarOutline(true);
+        renderer.setDefaultOutlinePaint(Color.WHITE);
+        renderer.setMargin(0);
+
+        double top = 0;
+        for (double v : share) {
+            top = Math.max(top, v);
+        }
+        NumberAxis y = new NumberAxis("share of futures per bin");
+        y.setTickUnit(ChartAxes.shareTickUnit(niceWidth(top / 6)));
+        y.setUpperMargin(0.22);
+        XYIntervalSeriesCollection data = new XYIntervalSeriesCollection();
+        data.addSeries(bars);
+        XYPlot plot = new XYPlot(data, valueAxis(k, ctx), y, renderer);
+        markPercentiles(plot, s, k, theme);
+
+        LegendItemCollection legend = new LegendItemCollection();
+        if (threshold) {
+            legend.add(theme.areaItem("futures with a loss", loss));
+            legend.add(theme.areaItem("futures with a profit", gain));
+        } else {
+            legend.add(theme.areaItem("futures", gain));
+        }
+        legend.add(theme.lineItem("P10 / P50 / P90", theme.ink(), theme.thinDashed(), null));
+        plot.setFixedLegendItems(legend);
+
+        JFreeChart chart = new JFreeChart(title(k, ctx) + ": how likely each outcome is", theme.titleFont(), plot,
+                true);
+        chart.addSubtitle(new TextTitle("Share of " + ctx.futures() + " per bin of " + ChartAxes.Compact.text(width)
+                + " " + ctx.unit(k.unit()) + " (outer 1% not shown)" + probabilityNote(s, k)));
+        theme.apply(chart);
+        return chart;
+    }
+
+    /** S-curve: for each value, the share of futures at or below it. */
+    public static JFreeChart sCurve(Stats s, Summary k, ChartContext ctx, InterlockTheme theme) {
+        double[] grid = grid(s, k);
+        XYSeries curve = new XYSeries("share of futures at or below", false, true);
+        curve.add(s.min(k), 0.0);
+        for (int i = 0; i < grid.length; i++) {
+            // a flat run of equal values (one quantile-sketch bucket) needs only its two ends
+            boolean inside = i > 0 && i < grid.length - 1 && grid[i - 1] == grid[i] && grid[i + 1] == grid[i];
+            if (!inside) {
+                curve.add(grid[i], (i + 0.5) / grid.length);
+            }
+        }
+        curve.add(s.max(k), 1.0);
+        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
+        r.setDrawSeriesLineAsPath(true);
+        r.setSeriesPaint(0, theme.primary());
+        r.setSeriesStroke(0, theme.solid());
+        NumberAxis x = valueAxis(k, ctx);
+        x.setAutoRangeIncludesZero(hasThreshold(s, k));
+        // show P0.5–P99.5 like the histogram, so the two charts line up on the same x range
+        double lo = s.quantile(k, 0.005);
+        double hi = s.quantile(k, 0.995);
+        double pad = (hi - lo) * 0.03;
+        x.setRange(Math.min(lo, hasThreshold(s, k) ? 0 : lo) - pad, Math.max(hi, hasThreshold(s, k) ? 0 : hi) + pad);
+        XYPlot plot = new XYPlot(new XYSeriesCollection(curve), x,
+                ChartAxes.probability("share of futures at or below"), r);
+        plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
+        markPercentiles(plot, s, k, theme);
+        if (hasThreshold(s, k)) {
+            double pLoss = 1 - s.exceedProbability(k);
+            ValueMarker m = new ValueMarker(pLoss, theme.risk(), theme.thinDashed());
+            m.setLabel(Words.percent(pLoss) + " of futures at or below 0");
+            m.setLabelFont(theme.markerFont());
+            m.setLabelPaint(theme.risk().darker());
+            m.setLabelBackgroundColor(InterlockTheme.LABEL_BACKGROUND);
+            m.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
+            m.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
+            m.setLabelOffset(new RectangleInsets(4, 4, 4, 8));
+            plot.addRangeMarker(m);
+        }
+        LegendItemCollection legend = new LegendItemCollection();
+        legend.add(theme.lineItem("share of futures at or below the value", theme.primary(), theme.solid(), null));
+        legend.add(theme.lineItem("P10 / P50 / P90", theme.ink(), theme.thinDashed(), null));
+        plot.setFixedLegendItems(legend);
+
+        JFreeChart chart = new JFreeChart(title(k, ctx) + ": S-curve", theme.titleFont(), plot, true);
+        chart.addSubtitle(new TextTitle("Read across from a share to the value: P10 means 1 in 10 of "
+                + ctx.futures() + " end at or below it" + probabilityNote(s, k)));
+        theme.apply(chart);
+        return chart;
+    }
+
+    /** The figure's values at levels (i + ½)/GRID, i = 0 … GRID−1, ascending. */
+    static double[] grid(Stats s, Summary k) {
+        double[] v = new double[GRID];
+        for (int i = 0; i < GRID; i++) {
+            v[i] = s.quantile(k, (i + 0.5) / GRID);
+        }
+        return v;
+    }
+
+    /** A round bin width (1, 2, 2.5 or 5 × 10^n) at or above {@code raw}. */
+    static double niceWidth(double raw) {
+        if (!(raw > 0)) {
+            return 1;
+        }
+        double p = Math.pow(10, Math.floor(Math.log10(raw)));
+        for (double m : new double[] {1, 2, 2.5, 5, 10}) {
+            if (m * p >= raw * (1 - 1e-12)) {
+                return m * p;
+            }
+        }
+        return 10 * p;
+    }
+
+    private static boolean hasThreshold(Stats s, Summary k) {
+        return !Double.isNaN(s.exceedProbability(k));
+    }
+
+    private static String title(Summary k, ChartContext ctx) {
+        return ChartContext.name(k) + (k == Summary.CUMULATIVE_PROFIT ? " over " + ctx.horizon() + " months" : "");
+    }
+
+    private static String probabilityNote(Stats s, Summary k) {
+        return hasThreshold(s, k) ? "; P(" + shortName(k) + " > 0) = " + Words.percent(s.exceedProbability(k)) : "";
+    }
+
+    private static String shortName(Summary k) {
+        return k == Summary.CUMULATIVE_PROFIT ? "profit" : ChartContext.words(k.key());
+    }
+
+    private static NumberAxis valueAxis(Summary k, ChartContext ctx) {
+        NumberAxis x = ChartAxes.values(ctx.axisLabel(k));
+        x.setAutoRangeIncludesZero(false);
+        x.setUpperMargin(0.02);
+        x.setLowerMargin(0.02);
+        return x;
+    }
+
+    /**
+     * Dashed vertical lines at P10, P50, P90 with their values, and break-even at 0 for figures with one. Labels
+     * sit on three rows (P10 top, P90 lowest) so close percentiles never overlap, each to the right of its line
+     * unless the line is in the right quarter of the P0.5–P99.5 range, where it goes left to stay inside the plot.
+     */
+    private static void markPercentiles(XYPlot plot, Stats s, Summary k, InterlockTheme theme) {
+        double lo = s.quantile(k, 0.005);
+        double hi = s.quantile(k, 0.995);
+        for (int i = 0; i < MARKED.length; i++) {
+            double v = s.quantile(k, MARKED[i]);
+            ValueMarker m = new ValueMarker(v, theme.ink(), theme.thinDashed());
+            m.setLabel("P" + Math.round(MARKED[i] * 100) + " " + ChartAxes.Compact.text(v));
+            m.setLabelFont(theme.markerFont());
+            m.setLabelPaint(theme.ink());
+            m.setLabelBackgroundColor(InterlockTheme.LABEL_BACKGROUND);
+            boolean left = hi > lo && (v - lo) / (hi - lo) > 0.75;
+            m.setLabelAnchor(left ? RectangleAnchor.TOP_LEFT : RectangleAnchor.TOP_RIGHT);
+            m.setLabelTextAnchor(left ? TextAnchor.TOP_RIGHT : TextAnchor.TOP_LEFT);
+            double down = 6 + i * theme.titleSize() * 0.85;
+            m.setLabelOffset(new RectangleInsets(down, 6, 4, 6));
+            plot.addDomainMarker(m);
+        }
+        if (hasThreshold(s, k)) {
+            ValueMarker zero = new ValueMarker(0, theme.risk(), theme.solid());
+            zero.setLabel("break-even");
+            zero.setLabelFont(theme.markerFont());
+            zero.setLabelPaint(theme.risk().darker());
+            zero.setLabelBackgroundColor(InterlockTheme.LABEL_BACKGROUND);
+            zero.setLabelAnchor(RectangleAnchor.BOTTOM_RIGHT);
+            zero.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
+            zero.setLabelOffset(new RectangleInsets(4, 6, 10, 6));
+            plot.addDomainMarker(zero);
+        }
+    }
+}

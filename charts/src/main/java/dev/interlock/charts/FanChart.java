@@ -1,0 +1,158 @@
+package dev.interlock.charts;
+
+import dev.interlock.engine.model.Metric;
+import dev.interlock.engine.stats.Stats;
+import java.awt.Color;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.LegendItemCollection;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.DatasetRenderingOrder;
+import org.jfree.chart.plot.SeriesRenderingOrder;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.DeviationRenderer;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.RectangleInsets;
+import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+import org.jfree.data.xy.YIntervalSeries;
+import org.jfree.data.xy.YIntervalSeriesCollection;
+
+/**
+ * Fan chart of one {@link Metric} over the months: the P5–P95 band, the P25–P75 band and the median, from
+ * the run's per-month percentiles (MODEL.md, "What a run reports"), optionally with a plan or actuals line
+ * on top. Half the futures lie inside the inner band and nine in ten inside the outer one, month by month.
+ *
+ * <p>Recipe: results → datasets (dataset 0: the two bands as {@link YIntervalSeries}, drawn by a
+ * {@link DeviationRenderer}; dataset 1: the median and the overlay as lines) → an {@link XYPlot} with a month
+ * axis and a value axis labelled with the metric's unit → a chart styled by the theme. Series: 3, or 4 with an
+ * overlay. A reference line marks the metric's threshold when it has one (0 for the gaps, the backlog
+ * threshold) and zero when the bands cross it.
+ */
+public final class FanChart {
+    private FanChart() {
+    }
+
+    /**
+     * A line drawn over the fan: a plan, a target or actuals.
+     *
+     * @param label  legend text, such as "plan" or "actuals"
+     * @param values one value per month in the metric's unit; NaN where there is none (actuals that stop)
+     */
+    public record Overlay(String label, double[] values) {
+        public Overlay {
+            values = values.clone();
+        }
+    }
+
+    /** The fan alone. */
+    public static JFreeChart of(Stats s, Metric m, ChartContext ctx, InterlockTheme theme) {
+        return of(s, m, ctx, theme, null);
+    }
+
+    /**
+     * @param overlay a line to draw over the fan, or {@code null}; its length must be the horizon
+     * @throws IllegalArgumentException if the overlay's length is not the horizon (a programming error)
+     */
+    public static JFreeChart of(Stats s, Metric m, ChartContext ctx, InterlockTheme theme, Overlay overlay) {
+        int h = s.horizon();
+        if (overlay != null && overlay.values().length != h) {
+            throw new IllegalArgumentException("overlay '" + overlay.label() + "' has " + overlay.values().length
+                    + " values for a " + h + "-month horizon");
+        }
+        YIntervalSeries outer = new YIntervalSeries("P5–P95");
+        YIntervalSeries inner = new YIntervalSeries("P25–P75");
+        XYSeries median = new XYSeries("median");
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (int t = 0; t < h; t++) {
+            double p50 = s.quantile(m, t, 0.50);
+            double p5 = s.quantile(m, t, 0.05);
+            double p95 = s.quantile(m, t, 0.95);
+            outer.add(t, p50, p5, p95);
+            inner.add(t, p50, s.quantile(m, t, 0.25), s.quantile(m, t, 0.75));
+            median.add(t, p50);
+            lo = Math.min(lo, p5);
+            hi = Math.max(hi, p95);
+        }
+        YIntervalSeriesCollection bands = new YIntervalSeriesCollection();
+        bands.addSeries(outer);
+        bands.addSeries(inner);
+        XYSeriesCollection lines = new XYSeriesCollection(median);
+        if (overlay != null) {
+            XYSeries o = new XYSeries(overlay.label());
+            for (int t = 0; t < h; t++) {
+                if (!Double.isNaN(overlay.values()[t])) {
+                    o.add(t, overlay.values()[t]);
+                }
+            }
+            lines.addSeries(o);
+        }
+
+        Color outerFill = InterlockTheme.tint(theme.primary(), 0.16);
+        Color innerFill = InterlockTheme.tint(theme.primary(), 0.42);
+        DeviationRenderer bandRenderer = new DeviationRenderer(false, false);
+        bandRenderer.setAlpha(1f);
+        bandRenderer.setSeriesFillPaint(0, outerFill);
+        bandRenderer.setSeriesFillPaint(1, innerFill);
+        XYLineAndShapeRenderer lineRenderer = new XYLineAndShapeRenderer(true, false);
+        lineRenderer.setSeriesPaint(0, theme.primary());
+        lineRenderer.setSeriesStroke(0, theme.solid());
+        lineRenderer.setSeriesPaint(1, theme.ink());
+        lineRenderer.setSeriesStroke(1, theme.dashed());
+        lineRenderer.setSeriesShapesVisible(1, true);
+        lineRenderer.setSeriesShape(1, theme.smallCircle());
+
+        NumberAxis y = ChartAxes.values(ctx.axisLabel(m));
+        if (m.integer()) {
+            y.setStandardTickUnits(NumberAxis.createIntegerTickUnits());   // no half customers
+        }
+        y.setAutoRangeMinimumSize(m.integer() ? 5 : 1);                    // a flat zero still gets an axis
+        XYPlot plot = new XYPlot(bands, ChartAxes.months(ctx), y, bandRenderer);
+        plot.setDataset(1, lines);
+        plot.setRenderer(1, lineRenderer);
+        plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
+        plot.setSeriesRenderingOrder(SeriesRenderingOrder.FORWARD);   // outer band first, inner band on top
+
+        LegendItemCollection legend = new LegendItemCollection();
+        legend.add(theme.lineItem("median", theme.primary(), theme.solid(), null));
+        legend.add(theme.areaItem("P25–P75 (half of futures)", innerFill));
+        legend.add(theme.areaItem("P5–P95 (9 in 10)", outerFill));
+        if (overlay != null) {
+            legend.add(theme.lineItem(overlay.label(), theme.ink(), theme.dashed(), theme.smallCircle()));
+        }
+        plot.setFixedLegendItems(legend);
+
+        if (s.hasExceedance(m)) {
+            double th = s.exceedThreshold(m);
+            String label = m == Metric.BACKLOG ? "threshold " + ChartAxes.Compact.text(th) : "0: capacity = demand";
+            plot.addRangeMarker(reference(th, label, theme));
+            if (th > hi) {   // keep the threshold in view when every future stays below it
+                y.setRange(Math.min(0, lo), th * 1.2);
+            }
+        } else if (lo < 0 && hi > 0) {
+            plot.addRangeMarker(reference(0, "0", theme));
+        }
+
+        JFreeChart chart = new JFreeChart(ChartContext.name(m) + (m.unit().contains("/month") ? " per month" : ""),
+                theme.titleFont(), plot, true);
+        chart.addSubtitle(new TextTitle(m.meaning() + " — median and percentile bands of " + ctx.futures()));
+        theme.apply(chart);
+        return chart;
+    }
+
+    static ValueMarker reference(double value, String label, InterlockTheme theme) {
+        ValueMarker marker = new ValueMarker(value, theme.ink(), theme.thinDashed());
+        marker.setLabel(label);
+        marker.setLabelFont(theme.markerFont());
+        marker.setLabelPaint(theme.ink());
+        marker.setLabelBackgroundColor(InterlockTheme.LABEL_BACKGROUND);
+        marker.setLabelAnchor(RectangleAnchor.TOP_LEFT);
+        marker.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
+        marker.setLabelOffset(new RectangleInsets(4, 8, 4, 4));
+        return marker;
+    }
+}

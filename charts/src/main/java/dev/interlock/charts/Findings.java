@@ -1,0 +1,137 @@
+package dev.interlock.charts;
+
+import dev.interlock.engine.model.Metric;
+import dev.interlock.engine.model.Summary;
+import dev.interlock.engine.output.Words;
+import dev.interlock.engine.output.Words.MonthRange;
+import dev.interlock.engine.stats.Stats;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The plain-words summary at the top of a report, computed from the results: when onboarding and sales
+ * fall short and in how many futures, how large the backlog gets, and the odds and range of profit and ARR.
+ * Each sentence states its numbers; none is canned.
+ */
+public final class Findings {
+    private Findings() {
+    }
+
+    public static List<String> of(Stats s, ChartContext ctx) {
+        List<String> out = new ArrayList<>();
+        out.add(capacity(s, ctx, Metric.ONBOARDING_GAP, "onboarding falls short", "Onboarding keeps up"));
+        out.add(backlog(s, ctx));
+        out.add(capacity(s, ctx, Metric.SALES_GAP, "sales capacity falls short", "Sales capacity keeps up"));
+        out.add(profit(s, ctx));
+        out.add(arr(s, ctx));
+        return out;
+    }
+
+    /**
+     * "In at least 9 of 10 futures, onboarding falls short in months 7–11 (Jul 2027 – Nov 2027); in at least
+     * half of them in months 3–15 (…)." or, when no month is short in half of the futures, the riskiest month.
+     */
+    static String capacity(Stats s, ChartContext ctx, Metric gap, String fallsShort, String keepsUp) {
+        List<MonthRange> nine = Words.monthsAtRisk(s, gap, 0.9);
+        List<MonthRange> half = Words.monthsAtRisk(s, gap, 0.5);
+        if (!nine.isEmpty()) {
+            String b = "In at least 9 of 10 futures, " + fallsShort + " in " + months(nine, ctx);
+            if (!half.equals(nine)) {
+                b += "; in at least half of them in " + months(half, ctx);
+            }
+            return b + ".";
+        }
+        if (!half.isEmpty()) {
+            return "In at least half of futures, " + fallsShort + " in " + months(half, ctx) + ".";
+        }
+        int worst = 0;
+        for (int t = 1; t < s.horizon(); t++) {
+            if (s.exceedProbability(gap, t) > s.exceedProbability(gap, worst)) {
+                worst = t;
+            }
+        }
+        double p = s.exceedProbability(gap, worst);
+        if (p == 0) {
+            return keepsUp + " in every month of every future.";
+        }
+        return keepsUp + " in most futures: in no month is it short in half of them; the riskiest month is "
+                + monthName(worst + 1, ctx) + ", short in " + Words.percent(p) + " of futures.";
+    }
+
+    /** "Peak onboarding backlog: P50 57, P90 121 customers (threshold 20); mean wait P50 0.4 months." */
+    static String backlog(Stats s, ChartContext ctx) {
+        String b = "Peak onboarding backlog: P50 " + whole(s.quantile(Summary.PEAK_BACKLOG, 0.5)) + ", P90 "
+                + whole(s.quantile(Summary.PEAK_BACKLOG, 0.9)) + " customers";
+        List<MonthRange> over = Words.monthsAtRisk(s, Metric.BACKLOG, 0.5);
+        String threshold = whole(s.exceedThreshold(Metric.BACKLOG));
+        b += over.isEmpty()
+                ? "; it stays at or below " + threshold + " customers in at least half of futures every month"
+                : "; above " + threshold + " customers in at least half of futures in " + months(over, ctx);
+        double wait = s.quantile(Summary.MEAN_WAIT_MONTHS, 0.5);
+        if (!Double.isNaN(wait)) {
+            b += ". A customer waits " + (wait < 0.05 ? "under 0.1" : Words.compact(wait))
+                    + " months for go-live on average (P50 future)";
+        }
+        return b + ".";
+    }
+
+    /** "Cumulative profit over 36 months is positive in 66% of futures (about 7 in 10): P10 …, P50 …, P90 … USD." */
+    static String profit(Stats s, ChartContext ctx) {
+        double p = s.exceedProbability(Summary.CUMULATIVE_PROFIT);
+        String head = "Cumulative profit over " + ctx.horizon() + " months ";
+        String odds;
+        if (p == 0) {
+            odds = "is zero or negative in every one of the " + ctx.futures();
+        } else if (p == 1) {
+            odds = "is positive in every one of the " + ctx.futures();
+        } else {
+            odds = "is positive in " + Words.percent(p) + " of futures (" + inTen(p) + ")";
+        }
+        return head + odds + ": " + range(s, Summary.CUMULATIVE_PROFIT) + " " + ctx.currency() + ".";
+    }
+
+    /** 0.66 → "about 7 in 10"; 0.02 → "fewer than 1 in 20"; 0.98 → "more than 19 in 20". */
+    static String inTen(double p) {
+        if (p < 0.05) {
+            return "fewer than 1 in 20";
+        }
+        if (p > 0.95) {
+            return "more than 19 in 20";
+        }
+        return "about " + Math.round(p * 10) + " in 10";
+    }
+
+    /** "Ending ARR: P10 …, P50 …, P90 … USD; live customers P50 679." */
+    static String arr(Stats s, ChartContext ctx) {
+        return "ARR in the last month: " + range(s, Summary.ENDING_ARR) + " " + ctx.currency() + "; live customers "
+                + "P50 " + whole(s.quantile(Summary.ENDING_CUSTOMERS, 0.5)) + ".";
+    }
+
+    private static String range(Stats s, Summary k) {
+        return "P10 " + Words.compact(s.quantile(k, 0.1)) + ", P50 " + Words.compact(s.quantile(k, 0.5)) + ", P90 "
+                + Words.compact(s.quantile(k, 0.9));
+    }
+
+    static String whole(double x) {
+        return Words.compact(Math.rint(x));
+    }
+
+    /** "months 7–11 (Jul 2027 – Nov 2027)", "month 4 (Apr 2027)", "months 3–5, 9 (Mar 2027 – May 2027, Sep 2027)". */
+    static String months(List<MonthRange> ranges, ChartContext ctx) {
+        boolean one = ranges.size() == 1 && ranges.get(0).first() == ranges.get(0).last();
+        String b = (one ? "month " : "months ") + Words.join(ranges);
+        if (!ctx.hasCalendar()) {
+            return b;
+        }
+        List<String> cal = new ArrayList<>();
+        for (MonthRange r : ranges) {
+            cal.add(r.first() == r.last() ? ctx.monthLabel(r.first())
+                    : ctx.monthLabel(r.first()) + " – " + ctx.monthLabel(r.last()));
+        }
+        return b + " (" + String.join(", ", cal) + ")";
+    }
+
+    private static String monthName(int month, ChartContext ctx) {
+        return ctx.hasCalendar() ? "month " + month + " (" + ctx.monthLabel(month) + ")" : "month " + month;
+    }
+}

@@ -1,0 +1,67 @@
+package dev.interlock.charts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.interlock.engine.model.Metric;
+import dev.interlock.engine.stats.Stats;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYDifferenceRenderer;
+import org.jfree.data.xy.XYDataset;
+import org.junit.jupiter.api.Test;
+
+class CapacityChartTest {
+    final TestRuns.Run run = TestRuns.saas();
+    final InterlockTheme theme = InterlockTheme.standard();
+
+    @Test
+    void onboardingShadesTheGapBetweenMeanDemandAndMeanCapacity() {
+        Stats s = run.stats();
+        XYPlot p = CapacityChart.onboarding(s, run.ctx(), theme).getXYPlot();
+        assertThat(p.getRenderer(1)).isInstanceOf(XYDifferenceRenderer.class);
+        XYDataset means = p.getDataset(1);
+        for (int t = 0; t < s.horizon(); t++) {
+            assertThat(means.getYValue(0, t)).isEqualTo(s.mean(Metric.ONBOARDING_DEMAND, t));
+            assertThat(means.getYValue(1, t)).isEqualTo(s.mean(Metric.ONBOARDING_CAPACITY, t));
+        }
+    }
+
+    @Test
+    void onboardingShowsPShortByMonthOnTheSecondAxis() {
+        Stats s = run.stats();
+        XYPlot p = CapacityChart.onboarding(s, run.ctx(), theme).getXYPlot();
+        assertThat(p.getRangeAxisCount()).isEqualTo(2);
+        assertThat(p.getRangeAxisIndex(p.getRangeAxisForDataset(2))).isEqualTo(1);
+        assertThat(p.getRangeAxis(1).getUpperBound()).isGreaterThanOrEqualTo(1.0);
+        XYDataset prob = p.getDataset(2);
+        for (int t = 0; t < s.horizon(); t++) {
+            assertThat(prob.getYValue(0, t)).isEqualTo(s.exceedProbability(Metric.ONBOARDING_GAP, t));
+        }
+    }
+
+    @Test
+    void salesWorkloadIsMeanGapPlusMeanCapacity() {
+        Stats s = run.stats();
+        XYPlot p = CapacityChart.sales(s, run.ctx(), theme).getXYPlot();
+        XYDataset means = p.getDataset(1);
+        for (int t = 0; t < s.horizon(); t++) {
+            double workload = s.mean(Metric.SALES_GAP, t) + s.mean(Metric.SALES_CAPACITY, t);
+            assertThat(means.getYValue(0, t)).isCloseTo(workload, within(1e-9));
+            // the workload includes this month's new qualified leads
+            assertThat(means.getYValue(0, t)).isGreaterThanOrEqualTo(s.mean(Metric.QUALIFIED, t) - 1e-9);
+            assertThat(p.getDataset(2).getYValue(0, t)).isEqualTo(s.exceedProbability(Metric.SALES_GAP, t));
+        }
+    }
+
+    @Test
+    void onboardingIsShortInSomeMonthsOfTheSaasScenario() {
+        // the shipped saas scenario is built to show an onboarding crunch: the chart must have a gap to shade
+        Stats s = run.stats();
+        XYDataset means = CapacityChart.onboarding(s, run.ctx(), theme).getXYPlot().getDataset(1);
+        boolean shaded = false;
+        for (int t = 0; t < s.horizon(); t++) {
+            shaded |= means.getYValue(0, t) > means.getYValue(1, t);
+        }
+        assertThat(shaded).isTrue();
+    }
+}

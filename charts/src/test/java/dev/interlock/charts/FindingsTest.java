@@ -1,0 +1,96 @@
+package dev.interlock.charts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.interlock.engine.model.Metric;
+import dev.interlock.engine.model.Summary;
+import dev.interlock.engine.output.Words;
+import dev.interlock.engine.output.Words.MonthRange;
+import dev.interlock.engine.scenario.Scenario;
+import dev.interlock.engine.stats.Stats;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class FindingsTest {
+    static final ChartContext CAL = new ChartContext("USD",
+            dev.interlock.engine.output.MonthlyCsv.monthLabels("2027-01", 24), 1000);
+    static final ChartContext NO_CAL = new ChartContext("EUR",
+            dev.interlock.engine.output.MonthlyCsv.monthLabels(null, 24), 1000);
+
+    @Test
+    void monthRangesNameCalendarMonthsWhenThereAreSome() {
+        assertThat(Findings.months(List.of(new MonthRange(7, 11)), CAL)).isEqualTo("months 7–11 (Jul 2027 – Nov 2027)");
+        assertThat(Findings.months(List.of(new MonthRange(4, 4)), CAL)).isEqualTo("month 4 (Apr 2027)");
+        assertThat(Findings.months(List.of(new MonthRange(3, 5), new MonthRange(14, 14)), CAL))
+                .isEqualTo("months 3–5, 14 (Mar 2027 – May 2027, Feb 2028)");
+        assertThat(Findings.months(List.of(new MonthRange(7, 11)), NO_CAL)).isEqualTo("months 7–11");
+    }
+
+    @Test
+    void onboardingSentenceNamesTheMonthsShortInNineOfTenFutures() {
+        TestRuns.Run r = TestRuns.saas();
+        Stats s = r.stats();
+        List<MonthRange> nine = Words.monthsAtRisk(s, Metric.ONBOARDING_GAP, 0.9);
+        assertThat(nine).as("the saas scenario has a crunch").isNotEmpty();
+        String sentence = Findings.of(s, r.ctx()).get(0);
+        assertThat(sentence).startsWith("In at least 9 of 10 futures, onboarding falls short in "
+                + Findings.months(nine, r.ctx()));
+    }
+
+    @Test
+    void profitSentenceGivesTheOddsAndTheRange() {
+        TestRuns.Run r = TestRuns.saas();
+        Stats s = r.stats();
+        String sentence = Findings.of(s, r.ctx()).get(3);
+        double p = s.exceedProbability(Summary.CUMULATIVE_PROFIT);
+        assertThat(sentence).contains("positive in " + Words.percent(p) + " of futures")
+                .contains("P10 " + Words.compact(s.quantile(Summary.CUMULATIVE_PROFIT, 0.1)))
+                .contains("P90 " + Words.compact(s.quantile(Summary.CUMULATIVE_PROFIT, 0.9)))
+                .endsWith(" USD.");
+    }
+
+    @Test
+    void oddsInWordsNeverSayZeroInTen() {
+        assertThat(Findings.inTen(0.66)).isEqualTo("about 7 in 10");
+        assertThat(Findings.inTen(0.06)).isEqualTo("about 1 in 10");
+        assertThat(Findings.inTen(0.03)).isEqualTo("fewer than 1 in 20");
+        assertThat(Findings.inTen(0.97)).isEqualTo("more than 19 in 20");
+    }
+
+    @Test
+    void aCompanyThatNeverPaysBackIsToldSoWithoutPercentages() {
+        // fixed costs of 5M USD a month: no future of the saas scenario makes a profit
+        TestRuns.Run r = TestRuns.run(TestRuns.saasWith("fixed_costs_per_month: 150000", "fixed_costs_per_month: 5000000"));
+        assertThat(r.stats().exceedProbability(Summary.CUMULATIVE_PROFIT)).isZero();
+        assertThat(Findings.of(r.stats(), r.ctx()).get(3))
+                .startsWith("Cumulative profit over 36 months is zero or negative in every one of the 500 futures: P10 -");
+    }
+
+    @Test
+    void aRareProfitIsGivenAsFewerThanOneInTwenty() {
+        // the shipped marketing push rarely pays back within its 24 months
+        TestRuns.Run r = TestRuns.run(dev.interlock.engine.scenario.ScenarioLoader.load(
+                TestRuns.shipped("marketing-push.yaml")));
+        double p = r.stats().exceedProbability(Summary.CUMULATIVE_PROFIT);
+        assertThat(p).isBetween(0.0, 0.05);
+        assertThat(Findings.of(r.stats(), r.ctx()).get(3)).contains("positive in " + Words.percent(p)
+                + " of futures (fewer than 1 in 20)");
+    }
+
+    @Test
+    void backlogSentenceGivesPeakBacklogP90InWholeCustomers() {
+        TestRuns.Run r = TestRuns.saas();
+        String sentence = Findings.of(r.stats(), r.ctx()).get(1);
+        assertThat(sentence).contains("P90 " + Findings.whole(r.stats().quantile(Summary.PEAK_BACKLOG, 0.9))
+                + " customers");
+    }
+
+    @Test
+    void ampleCapacityReadsAsKeepingUp() {
+        // a hundred times the onboarding staff of the saas scenario: onboarding is never short
+        Scenario sc = TestRuns.saasWith("staff: 4 ", "staff: 400 ");
+        TestRuns.Run r = TestRuns.run(sc);
+        assertThat(Words.monthsAtRisk(r.stats(), Metric.ONBOARDING_GAP, 0.5)).isEmpty();
+        assertThat(Findings.of(r.stats(), r.ctx()).get(0)).startsWith("Onboarding keeps up in");
+    }
+}

@@ -1,0 +1,85 @@
+package dev.interlock.engine.output;
+
+import dev.interlock.engine.model.Metric;
+import dev.interlock.engine.stats.Stats;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Short numbers and phrases for people (the console and the HTML report); files meant for programs use
+ * {@link Fmt} and keep full precision. Locale-free, so the same result always reads the same.
+ */
+public final class Words {
+    private Words() {
+    }
+
+    /** A run of months, 1-based and inclusive: {@code first ≤ last}. */
+    public record MonthRange(int first, int last) {
+        @Override
+        public String toString() {
+            return first == last ? Integer.toString(first) : first + "–" + last;
+        }
+    }
+
+    /** 1234567 → "1.23M", −45000 → "-45.0k", 12.3456 → "12.3"; NaN → "n/a". */
+    public static String compact(double x) {
+        if (Double.isNaN(x)) {
+            return "n/a";
+        }
+        double a = Math.abs(x);
+        String sign = x < 0 ? "-" : "";
+        if (a >= 1e9) {
+            return sign + String.format(Locale.ROOT, "%.2fB", a / 1e9);
+        }
+        if (a >= 1e6) {
+            return sign + String.format(Locale.ROOT, "%.2fM", a / 1e6);
+        }
+        if (a >= 1e4) {
+            return sign + String.format(Locale.ROOT, "%.1fk", a / 1e3);
+        }
+        if (a == Math.rint(a)) {
+            return sign + String.format(Locale.ROOT, "%.0f", a);
+        }
+        if (a < 1) {
+            return sign + String.format(Locale.ROOT, "%.3g", a);
+        }
+        return sign + String.format(Locale.ROOT, a >= 100 ? "%.0f" : "%.1f", a);
+    }
+
+    /** 0.657 → "66%"; NaN → "n/a". */
+    public static String percent(double p) {
+        return Double.isNaN(p) ? "n/a" : String.format(Locale.ROOT, "%.0f%%", 100 * p);
+    }
+
+    /**
+     * The months where P(metric above its threshold) ≥ {@code level} — P(gap > 0) for the gap metrics,
+     * P(backlog > threshold) for the backlog — as maximal runs of consecutive months, in order.
+     */
+    public static List<MonthRange> monthsAtRisk(Stats s, Metric m, double level) {
+        List<MonthRange> ranges = new ArrayList<>();
+        int start = -1;
+        for (int t = 0; t <= s.horizon(); t++) {
+            boolean at = t < s.horizon() && s.exceedProbability(m, t) >= level;
+            if (at && start < 0) {
+                start = t;
+            } else if (!at && start >= 0) {
+                ranges.add(new MonthRange(start + 1, t));
+                start = -1;
+            }
+        }
+        return ranges;
+    }
+
+    /** "7–11, 14"; "" for no months. */
+    public static String join(List<MonthRange> ranges) {
+        StringBuilder b = new StringBuilder();
+        for (MonthRange r : ranges) {
+            if (b.length() > 0) {
+                b.append(", ");
+            }
+            b.append(r);
+        }
+        return b.toString();
+    }
+}

@@ -1,0 +1,59 @@
+package dev.interlock.engine.output;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.interlock.engine.analyses.Simulation;
+import dev.interlock.engine.model.Metric;
+import dev.interlock.engine.output.Words.MonthRange;
+import dev.interlock.engine.run.Progress;
+import dev.interlock.engine.scenario.Scenario;
+import dev.interlock.engine.stats.Stats;
+import dev.interlock.engine.testing.TestScenarios;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class WordsTest {
+    @Test
+    void compactUsesThousandsMillionsAndBillions() {
+        assertThat(Words.compact(1_234_567)).isEqualTo("1.23M");
+        assertThat(Words.compact(-45_000)).isEqualTo("-45.0k");
+        assertThat(Words.compact(2.5e9)).isEqualTo("2.50B");
+        assertThat(Words.compact(12.3456)).isEqualTo("12.3");
+        assertThat(Words.compact(57)).isEqualTo("57");
+        assertThat(Words.compact(Double.NaN)).isEqualTo("n/a");
+    }
+
+    @Test
+    void percentRoundsToWholePercent() {
+        assertThat(Words.percent(0.657)).isEqualTo("66%");
+        assertThat(Words.percent(1)).isEqualTo("100%");
+    }
+
+    @Test
+    void monthRangesJoinConsecutiveMonths() {
+        assertThat(Words.join(List.of(new MonthRange(7, 11), new MonthRange(14, 14)))).isEqualTo("7–11, 14");
+        assertThat(Words.join(List.of())).isEmpty();
+    }
+
+    @Test
+    void monthsAtRiskFindsNoMonthWhenCapacityNeverBinds() throws Exception {
+        Stats s = run(TestScenarios.unlimited(6, "{base: 50000}", "[1]", "{model: constant, monthly_churn: 0.02}", ""));
+        assertThat(Words.monthsAtRisk(s, Metric.ONBOARDING_GAP, 0.5)).isEmpty();
+        assertThat(Words.monthsAtRisk(s, Metric.ONBOARDING_GAP, 0)).containsExactly(new MonthRange(1, 6));
+    }
+
+    @Test
+    void monthsAtRiskFindsTheMonthsWhenDemandAlwaysExceedsCapacity() throws Exception {
+        // one onboarder for ~50 closes a month: short from the first month with closes (lag 0) on
+        String yaml = TestScenarios.unlimited(6, "{base: 500000}", "[1]", "{model: constant, monthly_churn: 0.02}", "")
+                .replace("staff: 1000\n  customers_per_staff_month: 1000", "staff: 1\n  customers_per_staff_month: 1");
+        Stats s = run(yaml);
+        assertThat(Words.monthsAtRisk(s, Metric.ONBOARDING_GAP, 0.99)).containsExactly(new MonthRange(1, 6));
+    }
+
+    static Stats run(String yaml) throws Exception {
+        Scenario sc = TestScenarios.parse(yaml);
+        sc = sc.with(sc.seed(), 500, sc.structure());
+        return Simulation.run(sc, new Simulation.Options(1, 1000, Progress.NONE)).first();
+    }
+}
