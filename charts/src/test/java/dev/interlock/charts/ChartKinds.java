@@ -32,7 +32,11 @@ final class ChartKinds {
                 new Kind("histogram", 1, th -> DistributionChart.histogram(r.stats(), Summary.CUMULATIVE_PROFIT,
                         r.ctx(), th)),
                 new Kind("s-curve", 1, th -> DistributionChart.sCurve(r.stats(), Summary.CUMULATIVE_PROFIT,
-                        r.ctx(), th)));
+                        r.ctx(), th)),
+                new Kind("compare-intervals", 4, th -> ComparisonChart.intervals(TestRuns.comparison(),
+                        TestRuns.comparison().ranking(), Summary.CUMULATIVE_PROFIT, r.ctx(), th)),
+                new Kind("compare-differences", 2, th -> ComparisonChart.pairedDifferences(TestRuns.comparison(),
+                        TestRuns.comparison().ranking(), "siloed", Summary.PEAK_BACKLOG, r.ctx(), th)));
     }
 
     static Stream<Arguments> arguments() {

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 final class TestRuns {
     static final int TRIALS = 500;
     private static Run saas;
+    private static dev.interlock.engine.analyses.Comparison comparison;
 
     private TestRuns() {
     }
@@ -37,6 +38,20 @@ final class TestRuns {
             saas = run(ScenarioLoader.load(shipped("saas.yaml")));
         }
         return saas;
+    }
+
+    /** All five shipped structures of scenarios/saas.yaml compared at 500 trials. */
+    static synchronized dev.interlock.engine.analyses.Comparison comparison() {
+        if (comparison == null) {
+            Scenario sc = ScenarioLoader.load(shipped("saas.yaml"));
+            try {
+                comparison = dev.interlock.engine.analyses.Compare.run(sc.with(sc.seed(), TRIALS, sc.structure()),
+                        sc.compare(), new Simulation.Options(1, 1000, Progress.NONE));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return comparison;
     }
 
     /** scenarios/saas.yaml with its text changed (for names, structures), loaded with its includes. */

@@ -1,5 +1,7 @@
 package dev.interlock.cli;
 
+import dev.interlock.charts.CompareReport;
+import dev.interlock.charts.InterlockTheme;
 import dev.interlock.engine.analyses.Compare;
 import dev.interlock.engine.analyses.Comparison;
 import dev.interlock.engine.analyses.Simulation;
@@ -41,7 +43,8 @@ import picocli.CommandLine.Model.CommandSpec;
         footerHeading = "%n",
         footer = {"Examples:",
             "  interlock compare scenarios/saas.yaml",
-            "  interlock compare scenarios/marketing-push.yaml --structures siloed,both_under_coo -o out/push-vs"})
+            "  interlock compare scenarios/marketing-push.yaml --structures siloed,both_under_coo -o out/push-vs",
+            "  interlock compare scenarios/saas.yaml --report      then open out/saas-compare/report.html"})
 final class CompareCommand implements Callable<Integer> {
     @Mixin
     ScenarioOptions scenario;
@@ -53,6 +56,10 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "DIR",
             description = "Output directory. Default: out/<scenario file name>-compare.")
     Path output;
+
+    @Option(names = "--report", description = "Also write report.html (ranking, side-by-side charts, paired "
+            + "differences, policies; one self-contained page) and the charts as PNG and SVG under charts/.")
+    boolean report;
 
     @Spec
     CommandSpec spec;
@@ -81,9 +88,16 @@ final class CompareCommand implements Callable<Integer> {
         OutputDir.check(dir);
         Comparison c;
         try (ConsoleProgress progress = new ConsoleProgress("Comparing")) {
-            c = Compare.run(sc, names, new Simulation.Options(scenario.threads(), scenario.batch(), progress), dir);
+            Compare.ExtraFiles extra = !report ? Compare.ExtraFiles.NONE
+                    : (out, result) -> CompareReport.write(out, result, InterlockTheme.standard());
+            c = Compare.run(sc, names, new Simulation.Options(scenario.threads(), scenario.batch(), progress), dir,
+                    extra);
         }
         print(spec.commandLine().getOut(), c, dir);
+        if (report) {
+            spec.commandLine().getOut().println("Report: " + dir.resolve("report.html")
+                    + " (charts as PNG and SVG in " + dir.resolve("charts") + ")");
+        }
         return 0;
     }
 

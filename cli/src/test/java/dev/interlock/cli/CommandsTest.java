@@ -56,6 +56,18 @@ class CommandsTest {
     }
 
     @Test
+    void compareReportLandsWithTheComparisonAndEmbedsItsCharts(@TempDir Path tmp) throws Exception {
+        Path out = tmp.resolve("cmp");
+        Cli r = Cli.run("compare", scenario("marketing-push.yaml"), "--trials", "1000", "--structures",
+                "siloed,both_under_coo", "--report", "-o", out.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        String html = Files.readString(out.resolve("report.html"));
+        assertThat(html).contains("reporting structures compared", "both_under_coo");
+        assertThat(html.split("data:image/png;base64,", -1)).hasSize(1 + 5);
+        assertThat(out.resolve("charts/compare-profit-difference.svg")).isNotEmptyFile();
+    }
+
+    @Test
     void unknownStructureGetsASuggestionAndExitCodeTwo(@TempDir Path tmp) {
         Cli r = Cli.run("compare", scenario("saas.yaml"), "--structures", "siloed,both_under_co", "-o",
                 tmp.resolve("x").toString());

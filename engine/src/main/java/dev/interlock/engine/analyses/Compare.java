@@ -145,9 +145,23 @@ public final class Compare {
         return new Comparison(sc, structures, r, acc.result(structures, r.variants()));
     }
 
+    /** Files a caller adds to a comparison's directory before it is committed (the HTML report). */
+    @FunctionalInterface
+    public interface ExtraFiles {
+        ExtraFiles NONE = (out, c) -> { };
+
+        void write(OutputDir out, Comparison c) throws IOException;
+    }
+
     /** Compares and writes every file into {@code dir}, atomically. */
     public static Comparison run(Scenario sc, List<String> structures, Simulation.Options o, Path dir)
             throws Exception {
+        return run(sc, structures, o, dir, ExtraFiles.NONE);
+    }
+
+    /** Compares, writes every file and then {@code extra}'s into {@code dir}, and commits them together. */
+    public static Comparison run(Scenario sc, List<String> structures, Simulation.Options o, Path dir,
+                                 ExtraFiles extra) throws Exception {
         OutputDir.check(dir);
         try (OutputDir out = OutputDir.open(dir)) {
             Comparison c;
@@ -155,6 +169,7 @@ public final class Compare {
                 c = run(sc, structures, o, new TrialsCsv(tw, structures.toArray(new String[0])));
             }
             write(out, c);
+            extra.write(out, c);
             out.commit();
             return c;
         }
