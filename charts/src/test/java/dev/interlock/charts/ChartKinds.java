@@ -35,6 +35,7 @@ final class ChartKinds {
                         r.ctx(), th)),
                 new Kind("compare-intervals", 4, th -> ComparisonChart.intervals(TestRuns.comparison(),
                         TestRuns.comparison().ranking(), Summary.CUMULATIVE_PROFIT, r.ctx(), th)),
+                new Kind("tornado", 2, th -> TornadoChart.of(TestRuns.tornado(), r.ctx(), th)),
                 new Kind("compare-differences", 2, th -> ComparisonChart.pairedDifferences(TestRuns.comparison(),
                         TestRuns.comparison().ranking(), "siloed", Summary.PEAK_BACKLOG, r.ctx(), th)));
     }

@@ -40,6 +40,23 @@ final class TestRuns {
         return saas;
     }
 
+    private static dev.interlock.engine.analyses.Sensitivity.Tornado tornado;
+
+    /** A tornado of cumulative profit for scenarios/saas.yaml at 500 trials per bar. */
+    static synchronized dev.interlock.engine.analyses.Sensitivity.Tornado tornado() {
+        if (tornado == null) {
+            Scenario sc = ScenarioLoader.load(shipped("saas.yaml"));
+            try {
+                tornado = dev.interlock.engine.analyses.Sensitivity.run(sc.with(sc.seed(), TRIALS, sc.structure()),
+                        dev.interlock.engine.model.Summary.CUMULATIVE_PROFIT, 0.1, 0.9,
+                        new Simulation.Options(1, 1000, Progress.NONE));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return tornado;
+    }
+
     /** All five shipped structures of scenarios/saas.yaml compared at 500 trials. */
     static synchronized dev.interlock.engine.analyses.Comparison comparison() {
         if (comparison == null) {

@@ -68,6 +68,24 @@ class CommandsTest {
     }
 
     @Test
+    void sensitivityWritesATornadoLargestSwingFirst(@TempDir Path tmp) throws Exception {
+        Path out = tmp.resolve("sens");
+        Cli r = Cli.run("sensitivity", scenario("saas.yaml"), "--trials", "800", "-o", out.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        java.util.List<String> rows = Files.readAllLines(out.resolve("tornado.csv"));
+        assertThat(rows.get(0)).startsWith("input,value_low,value_high,mean_at_low,mean_at_high,swing");
+        double previous = Double.POSITIVE_INFINITY;
+        for (String row : rows.subList(1, rows.size())) {
+            double swing = Double.parseDouble(row.split(",")[5]);
+            assertThat(swing).isLessThanOrEqualTo(previous);
+            previous = swing;
+        }
+        assertThat(out.resolve("tornado.svg")).isNotEmptyFile();
+        assertThat(Cli.run("sensitivity", scenario("saas.yaml"), "--figure", "cumulative_proft", "-o",
+                tmp.resolve("x").toString()).err()).contains("did you mean 'cumulative_profit'");
+    }
+
+    @Test
     void unknownStructureGetsASuggestionAndExitCodeTwo(@TempDir Path tmp) {
         Cli r = Cli.run("compare", scenario("saas.yaml"), "--structures", "siloed,both_under_co", "-o",
                 tmp.resolve("x").toString());

@@ -99,6 +99,11 @@ public final class Inputs {
         return uncertainDist[j];
     }
 
+    /** The value uncertain input j takes at uniform u: its truncated inverse CDF. */
+    public double valueAt(int j, double u) {
+        return uncertainDist[j].quantileWithin(u, lo[j], hi[j]);
+    }
+
     /** Index of the uncertain input with this key path, or −1. */
     public int indexOf(String keyPath) {
         for (int j = 0; j < uncertainName.length; j++) {

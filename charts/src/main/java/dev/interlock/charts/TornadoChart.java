@@ -1,0 +1,80 @@
+package dev.interlock.charts;
+
+import dev.interlock.engine.analyses.Sensitivity;
+import dev.interlock.engine.output.Words;
+import java.awt.Color;
+import java.util.List;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.LegendItemCollection;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.SymbolAxis;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.StandardXYBarPainter;
+import org.jfree.chart.renderer.xy.XYBarRenderer;
+import org.jfree.chart.title.TextTitle;
+import org.jfree.data.xy.XYIntervalSeries;
+import org.jfree.data.xy.XYIntervalSeriesCollection;
+
+/**
+ * Tornado chart of a {@link Sensitivity.Tornado}: one row per uncertain input, largest swing on top; a
+ * bar from the base mean to the mean with the input at its low quantile (light) and one to the mean at
+ * its high quantile (dark). Series: 2 (low, high). Row labels carry the input's low and high values.
+ */
+public final class TornadoChart {
+    /** Rows shown at most; the smallest swings beyond are left out of the picture (all are in tornado.csv). */
+    public static final int MAX_ROWS = 12;
+
+    private TornadoChart() {
+    }
+
+    public static JFreeChart of(Sensitivity.Tornado t, ChartContext ctx, InterlockTheme theme) {
+        List<Sensitivity.Bar> bars = t.bars().subList(0, Math.min(MAX_ROWS, t.bars().size()));
+        int n = bars.size();
+        XYIntervalSeries low = new XYIntervalSeries("input at P" + Math.round(100 * t.lowLevel()));
+        XYIntervalSeries high = new XYIntervalSeries("input at P" + Math.round(100 * t.highLevel()));
+        String[] labels = new String[n];
+        for (int i = 0; i < n; i++) {
+            Sensitivity.Bar b = bars.get(i);
+            double row = n - 1 - i;
+            labels[n - 1 - i] = b.input() + "  (" + Words.compact(b.lowValue()) + " → " + Words.compact(b.highValue())
+                    + ")";
+            low.add(row, row - 0.35, row + 0.35, b.lowMean(), Math.min(t.baseMean(), b.lowMean()),
+                    Math.max(t.baseMean(), b.lowMean()));
+            high.add(row, row - 0.35, row + 0.35, b.highMean(), Math.min(t.baseMean(), b.highMean()),
+                    Math.max(t.baseMean(), b.highMean()));
+        }
+        XYIntervalSeriesCollection data = new XYIntervalSeriesCollection();
+        data.addSeries(low);
+        data.addSeries(high);
+        XYBarRenderer r = new XYBarRenderer();
+        r.setUseYInterval(true);
+        r.setBarPainter(new StandardXYBarPainter());
+        r.setShadowVisible(false);
+        r.setDrawBarOutline(true);
+        r.setDefaultOutlinePaint(Color.WHITE);
+        Color light = InterlockTheme.tint(theme.primary(), 0.6);
+        r.setSeriesPaint(0, light);
+        r.setSeriesPaint(1, theme.primary());
+        SymbolAxis inputs = new SymbolAxis("uncertain input (its P" + Math.round(100 * t.lowLevel()) + " → P"
+                + Math.round(100 * t.highLevel()) + " values)", labels);
+        inputs.setGridBandsVisible(false);
+        NumberAxis values = ChartAxes.values("mean " + ctx.axisLabel(t.figure()));
+        values.setAutoRangeIncludesZero(false);
+        XYPlot plot = new XYPlot(data, inputs, values, r);
+        plot.setOrientation(PlotOrientation.HORIZONTAL);
+        plot.addRangeMarker(new ValueMarker(t.baseMean(), theme.ink(), theme.thinDashed()));
+        LegendItemCollection legend = new LegendItemCollection();
+        legend.add(theme.areaItem(low.getKey().toString(), light));
+        legend.add(theme.areaItem(high.getKey().toString(), theme.primary()));
+        legend.add(theme.lineItem("mean with every input uncertain", theme.ink(), theme.thinDashed(), null));
+        plot.setFixedLegendItems(legend);
+        JFreeChart chart = new JFreeChart("What moves " + ChartContext.name(t.figure()).toLowerCase(java.util.Locale.ROOT),
+                theme.titleFont(), plot, true);
+        chart.addSubtitle(new TextTitle("Each input held at a low and a high value, everything else uncertain as usual; "
+                + "the same " + ctx.futures() + " for every bar"));
+        theme.apply(chart);
+        return chart;
+    }
+}
