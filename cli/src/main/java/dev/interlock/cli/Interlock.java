@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
             "range of outcomes: where onboarding or sales capacity falls short, what that does to revenue",
             "and profit, and how likely each outcome is. The same seed always gives the same numbers.",
             ""},
-        subcommands = {RunCommand.class, CompareCommand.class, ValidateCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {RunCommand.class, CompareCommand.class, ValidateCommand.class, CalibrateCommand.class, BacktestCommand.class, CommandLine.HelpCommand.class},
         commandListHeading = "%nCommands:%n",
         footerHeading = "%n",
         footer = {
