@@ -54,7 +54,9 @@ import java.util.Map;
  *       ch. 8). Without it, a stock forecast carries the simulated noise of the whole history although its
  *       level at the origin is known, and its intervals are far too wide (on simulated histories the 80 %
  *       interval covered 99.6 %); with it they are close to nominal. Flows (leads, wins, closes, churned)
- *       are not anchored.</li>
+ *       are not anchored. Nor are stocks when the cohort table counts activity rather than survival (its
+ *       counts rise somewhere): active customers are then not the model's state, and anchoring would pin the
+ *       forecast to one noisy month (on CDNOW's active customers it made every score worse).</li>
  * </ul>
  * The model's point forecast is the median of the trials.
  */
@@ -121,6 +123,12 @@ public final class Backtest {
                     + "spend), so it forecasts what follows from them; naive_ratio is the baseline that sees them too.");
         }
         double[] leadsTotal = leadsGiven ? a.total("leads") : null;
+        boolean activity = a.cohorts() != null && !a.cohorts().monotone();
+        boolean anchor = o.anchor() && !activity;
+        if (o.anchor() && activity && metrics.stream().anyMatch(STOCKS::contains)) {
+            notes.add("Stocks are not anchored: the cohort table counts activity, not survival, so active customers "
+                    + "are not the model's state and the last month is one noisy draw of the activity level.");
+        }
 
         Map<String, ScoreTally> total = new LinkedHashMap<>();
         List<String> methods = new ArrayList<>();
@@ -154,7 +162,7 @@ public final class Backtest {
                 for (String method : methods) {
                     origin.put(method, new ScoreTally());
                 }
-                if (o.anchor() && STOCKS.contains(metric) && !Double.isNaN(actual[n - 1])) {
+                if (anchor && STOCKS.contains(metric) && !Double.isNaN(actual[n - 1])) {
                     anchor(v[j], n, actual[n - 1]);
                 }
                 for (int t = 0; t < H; t++) {
@@ -203,6 +211,9 @@ public final class Backtest {
         for (String metric : metrics) {
             for (String method : methods) {
                 ScoreTally t = total.get(metric + "/" + method);
+                if (t.cells == 0 && !method.equals("model")) {
+                    continue;                          // a baseline with no forecast here (e.g. ratio without leads)
+                }
                 double[] values = new double[ScoreTally.NAMES.length];
                 for (int s = 0; s < values.length; s++) {
                     values[s] = t.mean(s);
@@ -211,9 +222,9 @@ public final class Backtest {
             }
         }
         notes.add("The run starts at the first month of the actuals and simulates the training months too; "
-                + (o.anchor() ? "stock metrics (active_customers, mrr, revenue) are anchored at their last training "
-                + "value, flows are not conditioned on the state at the origin."
-                : "nothing is conditioned on the state observed at the origin (--no-anchor)."));
+                + (anchor ? "stock metrics (active_customers, mrr, revenue) are anchored at their last training "
+                + "value; flows are not conditioned on the state at the origin."
+                : "nothing is conditioned on the state observed at the origin."));
         return new BacktestResult(base, a.file(), o.trials(), o.seed(), o.trainMonths(), horizon, o.rolling(), inputs,
                 metrics, rows, origins, fan, notes, (System.nanoTime() - start) / 1e9);
     }

@@ -18,7 +18,8 @@ import java.util.Map;
  * {@code closes} value, else the first month). Each (c, ℓ) with c + ℓ in the window is observed, and
  * k_(c,ℓ) ~ Binomial(L_c, q_ℓ) with q_ℓ = p·f_ℓ (p = lead-to-close rate, f = lag pmf). The maximum
  * likelihood estimate, cell by cell, is q_ℓ = Σ_(c∈O_ℓ) k_(c,ℓ) / E_ℓ with exposure E_ℓ = Σ_(c∈O_ℓ) L_c
- * over the lead months O_ℓ observed at lag ℓ (the chain-ladder estimate). Then p = Σ_ℓ q_ℓ and
+ * over the lead months O_ℓ observed at lag ℓ (a development triangle with known exposure, as in claims
+ * reserving). Then p = Σ_ℓ q_ℓ and
  * f_ℓ = q_ℓ/p. Var(p) = Σ_ℓ q_ℓ(1 − q_ℓ)/E_ℓ − 2·Σ_(ℓ&lt;m) q_ℓ q_m E_(ℓm)/(E_ℓ E_m), with E_(ℓm) the leads
  * observed at both lags (deals of one lead month are multinomial across lags). Lags are estimated up to
  * the longest whose exposure is at least {@value #MIN_EXPOSURE_SHARE} of the largest; later closes cannot
