@@ -221,9 +221,10 @@ public final class Backtest {
                 rows.add(new BacktestResult.ScoreRow(metric, method, t.origins, t.cells, values));
             }
         }
+        boolean stocks = metrics.stream().anyMatch(STOCKS::contains);
         notes.add("The run starts at the first month of the actuals and simulates the training months too; "
-                + (anchor ? "stock metrics (active_customers, mrr, revenue) are anchored at their last training "
-                + "value; flows are not conditioned on the state at the origin."
+                + (anchor && stocks ? "stock metrics (active_customers, mrr, revenue) are anchored at their last "
+                + "training value; flows are not conditioned on the state at the origin."
                 : "nothing is conditioned on the state observed at the origin."));
         return new BacktestResult(base, a.file(), o.trials(), o.seed(), o.trainMonths(), horizon, o.rolling(), inputs,
                 metrics, rows, origins, fan, notes, (System.nanoTime() - start) / 1e9);

@@ -440,12 +440,12 @@ public final class Calibrate {
 
     /** Beta(mean, sd), or a plain number when the spread is too small to represent; sd capped below its bound. */
     static Dist rate(double mean, double sd) {
-        double m = Math.min(Math.max(mean, 1e-9), 1 - 1e-9);
-        double s = Math.min(sd, 0.95 * Math.sqrt(m * (1 - m)));
+        double m = Math.min(Math.max(round(mean, 6), 1e-6), 1 - 1e-6);
+        double s = sig(Math.min(sd, 0.95 * Math.sqrt(m * (1 - m))), 3);
         if (!(s > 0) || Beta.problem(m, s) != null) {
-            return new Fixed(round(m, 6));
+            return new Fixed(m);
         }
-        return new Beta(round(m, 6), sig(s, 3));
+        return new Beta(m, s);
     }
 
     /** Lognormal with median x and ln-scale standard error se, or a plain number when se is 0 or unknown. */

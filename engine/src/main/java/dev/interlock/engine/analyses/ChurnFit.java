@@ -39,8 +39,9 @@ final class ChurnFit {
      * @param seLogAlpha   standard error of ln α (scaled by φ for activity data)
      * @param seLogBeta    standard error of ln β
      * @param correlation  correlation of ln α and ln β
-     * @param churn        constant churn rate (MLE), also reported when sBG is chosen
-     * @param churnSe      its standard error
+     * @param churn        constant churn rate: the Beta posterior mean for survival data, the pseudo-MLE for
+     *                     activity data; also reported when sBG is chosen
+     * @param churnSe      its sd
      * @param activity     whether the counts were activity, not survival
      * @param dispersion   φ (1 for survival data)
      * @param lr           twice the log-likelihood gain of sBG over constant, divided by φ
@@ -76,9 +77,11 @@ final class ChurnFit {
                     atRisk += c.alive(t - 1);
                 }
             }
-            churn = (double) deaths / atRisk;
-            churnSe = Math.sqrt(Math.max(churn * (1 - churn), 1e-12) / atRisk);
-            llConst = survivalLogLik(table, Math.log(1 - Math.min(churn, 1 - 1e-12)), Double.NaN, false);
+            double mle = (double) deaths / atRisk;
+            FunnelFit.Rate posterior = FunnelFit.Rate.ofCounts(deaths, atRisk);
+            churn = posterior.mean();
+            churnSe = posterior.sd();
+            llConst = survivalLogLik(table, Math.log(1 - Math.min(mle, 1 - 1e-12)), Double.NaN, false);
         } else {
             MaxLikelihood.Fit f = MaxLikelihood.maximize(x -> pseudoLogLik(table, x[0], Double.NaN, true),
                     new double[] {logit(0.1)});

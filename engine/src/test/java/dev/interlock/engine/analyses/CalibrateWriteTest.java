@@ -102,6 +102,18 @@ class CalibrateWriteTest {
     }
 
     @Test
+    void cohortsThatAllChurnAtOnceGiveAChurnRateBelowOne() {
+        Map<String, double[]> c = Simulated.columns();
+        c.put("leads", new double[] {5, 5, 5});
+        dev.interlock.engine.actuals.CohortTable t = new dev.interlock.engine.actuals.CohortTable("c.csv", java.util.List.of(
+                new dev.interlock.engine.actuals.CohortTable.Cohort(Simulated.START, new long[] {10, 0, 0})));
+        Actuals a = Simulated.actuals(c, t, null);
+        Scenario s = load(Calibrate.write(a, Calibrate.estimate(a, null), null, null).yaml());
+        Scenario.ConstantChurn churn = (Scenario.ConstantChurn) s.retention();
+        assertThat(churn.monthlyChurn().mean()).isCloseTo(11.0 / 12, within(1e-6));   // Beta(1 + 10, 1 + 0)
+    }
+
+    @Test
     void commentsFindKeysByPathIncludingNamedListItems() {
         String yaml = "marketing:\n  channels:\n  - name: a\n    response:\n      cost_per_lead: 5\n"
                 + "  - name: b\n    response:\n      cost_per_lead: 6\nfunnel:\n  win_rate: 0.2\n";
