@@ -88,7 +88,7 @@ class ActualsCommandsTest {
         assertThat(r.out()).contains("9 origins, 1997-10…1998-06", "active_customers", "revenue");
         // model and three baselines per metric: naive_ratio has no leads in CDNOW's later months to work from
         assertThat(Files.readAllLines(out.resolve("backtest.csv"))).hasSize(1 + 2 * 4);
-        assertThat(r.out()).contains("Stocks are not anchored: the cohort table counts activity");
+        assertThat(r.out()).contains("Stocks are not anchored: the cohort table up to the origin counts activity");
     }
 
     @Test

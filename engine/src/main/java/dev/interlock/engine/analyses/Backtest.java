@@ -54,8 +54,8 @@ import java.util.Map;
  *       ch. 8). Without it, a stock forecast carries the simulated noise of the whole history although its
  *       level at the origin is known, and its intervals are far too wide (on simulated histories the 80 %
  *       interval covered 99.6 %); with it they are close to nominal. Flows (leads, wins, closes, churned)
- *       are not anchored. Nor are stocks when the cohort table counts activity rather than survival (its
- *       counts rise somewhere): active customers are then not the model's state, and anchoring would pin the
+ *       are not anchored. Nor are stocks when the cohort table up to the origin counts activity rather than
+ *       survival (its counts rise somewhere): active customers are then not the model's state, and anchoring would pin the
  *       forecast to one noisy month (on CDNOW's active customers it made every score worse).</li>
  * </ul>
  * The model's point forecast is the median of the trials.
@@ -123,12 +123,8 @@ public final class Backtest {
                     + "spend), so it forecasts what follows from them; naive_ratio is the baseline that sees them too.");
         }
         double[] leadsTotal = leadsGiven ? a.total("leads") : null;
-        boolean activity = a.cohorts() != null && !a.cohorts().monotone();
-        boolean anchor = o.anchor() && !activity;
-        if (o.anchor() && activity && metrics.stream().anyMatch(STOCKS::contains)) {
-            notes.add("Stocks are not anchored: the cohort table counts activity, not survival, so active customers "
-                    + "are not the model's state and the last month is one noisy draw of the activity level.");
-        }
+        boolean stocks = metrics.stream().anyMatch(STOCKS::contains);
+        int anchored = 0;
 
         Map<String, ScoreTally> total = new LinkedHashMap<>();
         List<String> methods = new ArrayList<>();
@@ -149,6 +145,9 @@ public final class Backtest {
             int h = Math.min(horizon, months - n);
             int H = n + h;
             Actuals train = a.head(n);
+            boolean activity = train.cohorts() != null && !train.cohorts().monotone();
+            boolean anchor = o.anchor() && !activity;
+            anchored += anchor ? 1 : 0;
             Calibration cal = Calibrate.estimate(train, base);
             Scenario calibrated = Calibrate.apply(base, cal);
             Scenario f = forecastScenario(calibrated, a, H, inputs, o.trials(), o.seed());
@@ -221,10 +220,16 @@ public final class Backtest {
                 rows.add(new BacktestResult.ScoreRow(metric, method, t.origins, t.cells, values));
             }
         }
-        boolean stocks = metrics.stream().anyMatch(STOCKS::contains);
+        if (o.anchor() && stocks && anchored < originList.size()) {
+            notes.add("Stocks are not anchored" + (anchored > 0 ? " at " + (originList.size() - anchored) + " of "
+                    + originList.size() + " origins" : "") + ": the cohort table up to the origin counts activity, "
+                    + "not survival, so active customers are not the model's state and the last month is one noisy "
+                    + "draw of the activity level.");
+        }
         notes.add("The run starts at the first month of the actuals and simulates the training months too; "
-                + (anchor && stocks ? "stock metrics (active_customers, mrr, revenue) are anchored at their last "
-                + "training value; flows are not conditioned on the state at the origin."
+                + (anchored > 0 && stocks ? (anchored < originList.size() ? "at the other origins, " : "")
+                + "stock metrics (active_customers, mrr, revenue) are anchored at their last training value; flows "
+                + "are not conditioned on the state at the origin."
                 : "nothing is conditioned on the state observed at the origin."));
         return new BacktestResult(base, a.file(), o.trials(), o.seed(), o.trainMonths(), horizon, o.rolling(), inputs,
                 metrics, rows, origins, fan, notes, (System.nanoTime() - start) / 1e9);
