@@ -16,8 +16,7 @@ import picocli.CommandLine.Command;
             "and profit, and how likely each outcome is. The same seed always gives the same numbers.",
             ""},
         subcommands = {RunCommand.class, CompareCommand.class, ReportCommand.class, SensitivityCommand.class,
-            ValidateCommand.class,
-            CommandLine.HelpCommand.class},
+            CalibrateCommand.class, BacktestCommand.class, ValidateCommand.class, CommandLine.HelpCommand.class},
         commandListHeading = "%nCommands:%n",
         footerHeading = "%n",
         footer = {

@@ -1,0 +1,102 @@
+package dev.interlock.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** calibrate and backtest as a user runs them, on the shipped real-data actuals. */
+class ActualsCommandsTest {
+    static String actuals(String name) {
+        return Path.of("..", "scenarios", "actuals", name).toString();
+    }
+
+    @Test
+    void calibrateOnABaseWritesALoadableScenarioAndSaysWhatItEstimated(@TempDir Path tmp) throws Exception {
+        Path out = tmp.resolve("olist.yaml");
+        Cli r = Cli.run("calibrate", actuals("olist-funnel.csv"), "--deals", actuals("olist-funnel.deals.csv"),
+                "--scenario", actuals("olist-funnel.yaml"), "-o", out.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Estimated", "funnel.win_rate", "beta(mean 0.13", "842 deals",
+                "funnel.sales_cycle_months", "Not estimated (kept from the base scenario):",
+                "no spend for channel mql", "Wrote " + out);
+        assertThat(Files.readString(out)).startsWith("# Calibrated by Interlock").contains("# calibrated: 842 deals");
+        Cli v = Cli.run("validate", out.toString());
+        assertThat(v.code()).as(v.err()).isZero();
+    }
+
+    @Test
+    void calibrateWithoutABaseWritesASkeletonWithPlaceholdersThatLoads(@TempDir Path tmp) throws Exception {
+        Path out = tmp.resolve("cdnow.yaml");
+        Cli r = Cli.run("calibrate", actuals("cdnow.csv"), "--cohorts", actuals("cdnow.cohorts.csv"), "-o",
+                out.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("retention.alpha", "retention.beta", "revenue.acv", "activity",
+                "PLACEHOLDER keys to set:", "finance.gross_margin");
+        assertThat(Files.readString(out)).contains("# PLACEHOLDER:");
+        Cli v = Cli.run("validate", out.toString());
+        assertThat(v.code()).as(v.err()).isZero();
+        // a second run replaces its own file
+        assertThat(Cli.run("calibrate", actuals("cdnow.csv"), "-o", out.toString()).code()).isZero();
+    }
+
+    @Test
+    void calibrateNeverReplacesAFileItDidNotWrite(@TempDir Path tmp) throws Exception {
+        Path mine = tmp.resolve("mine.yaml");
+        Files.writeString(mine, "name: keep me\n");
+        Cli r = Cli.run("calibrate", actuals("cdnow.csv"), "-o", mine.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("another file");
+        assertThat(Files.readString(mine)).isEqualTo("name: keep me\n");
+    }
+
+    @Test
+    void malformedActualsExitWithCodeTwoAndTheCellsLocation(@TempDir Path tmp) throws Exception {
+        Path bad = tmp.resolve("bad.csv");
+        Files.writeString(bad, "month,leads,closes\n2024-01,10,1\n2024-02,ten,2\n");
+        Cli r = Cli.run("calibrate", bad.toString(), "-o", tmp.resolve("x.yaml").toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains(bad + ":3:2: leads: expected a whole number ≥ 0 (a count), found 'ten'")
+                .doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(tmp.resolve("x.yaml")).doesNotExist();
+    }
+
+    @Test
+    void backtestOnTheOlistFunnelPrintsTheModelBesideTheBaselines(@TempDir Path tmp) throws Exception {
+        Path out = tmp.resolve("bt");
+        Cli r = Cli.run("backtest", actuals("olist-funnel.yaml"), "--actuals", actuals("olist-funnel.csv"), "--deals",
+                actuals("olist-funnel.deals.csv"), "--train-months", "10", "--horizon", "6", "--threads", "2", "-o",
+                out.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("trained on 10 months (2017-06…2018-03)", "mql: actual leads given", "closes",
+                "MAE", "CRPS", "cov80", "model", "naive_last", "naive_mean3", "naive_drift", "naive_ratio",
+                "(6 forecast months scored)");
+        for (String f : new String[] {"backtest.csv", "backtest.json", "forecasts.csv", "fan-closes.csv"}) {
+            assertThat(out.resolve(f)).isNotEmptyFile();
+        }
+    }
+
+    @Test
+    void rollingBacktestOnCdnowScoresActiveCustomersAndRevenue(@TempDir Path tmp) throws Exception {
+        Path out = tmp.resolve("bt");
+        Cli r = Cli.run("backtest", actuals("cdnow.yaml"), "--actuals", actuals("cdnow.csv"), "--cohorts",
+                actuals("cdnow.cohorts.csv"), "--train-months", "9", "--horizon", "3", "--rolling", "--trials", "1000",
+                "-o", out.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("9 origins, 1997-10…1998-06", "active_customers", "revenue");
+        // model and three baselines per metric: naive_ratio has no leads in CDNOW's later months to work from
+        assertThat(Files.readAllLines(out.resolve("backtest.csv"))).hasSize(1 + 2 * 4);
+        assertThat(r.out()).contains("Stocks are not anchored: the cohort table up to the origin counts activity");
+    }
+
+    @Test
+    void backtestOptionsThatDoNotFitTheActualsExitWithCodeTwo(@TempDir Path tmp) {
+        Cli r = Cli.run("backtest", actuals("cdnow.yaml"), "--actuals", actuals("cdnow.csv"), "--train-months", "18",
+                "-o", tmp.resolve("bt").toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("--train-months: expected a whole number from 2 to 17");
+        assertThat(tmp.resolve("bt")).doesNotExist();
+    }
+}

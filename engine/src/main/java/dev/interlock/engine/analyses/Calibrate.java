@@ -1,0 +1,543 @@
+package dev.interlock.engine.analyses;
+
+import dev.interlock.engine.actuals.Actuals;
+import dev.interlock.engine.dist.Beta;
+import dev.interlock.engine.dist.Dist;
+import dev.interlock.engine.dist.Fixed;
+import dev.interlock.engine.dist.Gamma;
+import dev.interlock.engine.dist.LogNormal;
+import dev.interlock.engine.output.ScenarioYaml;
+import dev.interlock.engine.output.YamlComments;
+import dev.interlock.engine.scenario.InputException;
+import dev.interlock.engine.scenario.KeyRecorder;
+import dev.interlock.engine.scenario.Scenario;
+import dev.interlock.engine.scenario.Scenario.Channel;
+import dev.interlock.engine.scenario.ScenarioLoader;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The {@code calibrate} job: estimates the scenario inputs that actuals support, each as a distribution
+ * whose spread is the estimate's uncertainty, and writes them into a scenario.
+ *
+ * <ul>
+ *   <li>cost per lead per channel, and a saturating curve where the spend range allows
+ *       ({@link ResponseFit});</li>
+ *   <li>lead-to-qualified and win rates as Beta posteriors from counts, and the lead-to-close rate and
+ *       sales-cycle lag from a deals table ({@link FunnelFit});</li>
+ *   <li>churn, constant or shifted-beta-geometric, from a cohort table ({@link ChurnFit}), or constant from
+ *       monthly churned and active customers (Beta posterior of churn events per customer-month at risk);</li>
+ *   <li>deal size: ACV = 12 × MRR (or revenue) per active customer, pooled over months, with the standard
+ *       error of the monthly ratios' mean (which treats months as independent).</li>
+ * </ul>
+ * Observed rates are those of the organisation that produced the data. They are written so that the
+ * scenario's active structure reproduces them: qualification_rate = observed / handoff_quality and
+ * win_rate = observed / win_rate_multiplier (central values). Sales capacity is assumed not to have
+ * bound (wins are taken per qualified lead).
+ *
+ * <p>Distributions written: rates as {@code beta} by mean and sd; cost per lead, Hill parameters and sBG
+ * α, β as {@code lognormal} with the maximum-likelihood estimate as median and p90 = median·exp(1.2816·se)
+ * (se of the log); ACV as {@code gamma} by mean and sd. Where the data leave no visible uncertainty the
+ * value is written as a plain number.
+ */
+public final class Calibrate {
+    static final double Z90 = 1.2815515655446004;
+    /** Longest sales-cycle lag a scenario accepts (months), as in the loader. */
+    static final int MAX_LAG = 60;
+    /** Header line every calibrated file starts with; a file starting otherwise is never overwritten. */
+    public static final String HEADER = "# Calibrated by Interlock";
+
+    private Calibrate() {
+    }
+
+    // ---- estimation ----
+
+    /**
+     * Estimates what the actuals support.
+     *
+     * @param a    actuals (for a backtest, only the training months)
+     * @param base the scenario whose channels and structure the estimates are for, or null (channels are
+     *             then named after the actuals' columns and the structure is neutral)
+     */
+    public static Calibration estimate(Actuals a, Scenario base) {
+        List<Calibration.Row> est = new ArrayList<>();
+        List<Calibration.Missing> miss = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        Map<String, Scenario.Response> responses = new LinkedHashMap<>();
+        Map<String, Double> dispersions = new LinkedHashMap<>();
+        Scenario.Policy pol = base == null ? null : base.policy();
+        double handoff = pol == null ? 1 : pol.handoffQuality().mean();
+        double multiplier = pol == null ? 1 : pol.winRateMultiplier().mean();
+
+        // section 1: spend → leads
+        List<String> names = base == null ? channelNames(a) : base.channels().stream().map(Channel::name).toList();
+        for (String name : names) {
+            double carry = 0;
+            if (base != null) {
+                carry = base.channels().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow()
+                        .carryover();
+            }
+            String key = "marketing.channels[" + name + "].response";
+            double[] spend = series(a, "spend", name, names.size());
+            double[] leads = series(a, "leads", name, names.size());
+            if (spend == null) {
+                miss.add(new Calibration.Missing(key, "no spend for channel " + name + " in the actuals"
+                        + (leads != null ? " (leads alone cannot give a cost per lead)" : "")));
+                continue;
+            }
+            if (leads == null) {
+                miss.add(new Calibration.Missing(key, "no leads for channel " + name + " in the actuals"));
+                continue;
+            }
+            ResponseFit.Result f = ResponseFit.fit(spend, leads, carry);
+            if (f == null) {
+                miss.add(new Calibration.Missing(key, "fewer than 2 months with both spend and leads for channel "
+                        + name));
+                continue;
+            }
+            String from = count(f.leads()) + " leads for " + money(f.spend()) + " of effective spend over "
+                    + f.months() + " months" + (carry > 0 ? " (carry-over " + sig(carry) + ")" : "");
+            if (f.hill()) {
+                Dist max = logNormal(f.maxLeads(), f.seLogMax());
+                Dist half = logNormal(f.half(), f.seLogHalf());
+                responses.put(name, new Scenario.Hill(max, half, new Fixed(1)));
+                est.add(new Calibration.Row(key + ".max_leads", describe(max), from
+                        + String.format(Locale.ROOT, "; saturation test %.1f > 2.71", f.lr())));
+                est.add(new Calibration.Row(key + ".half_saturation_spend", describe(half), "same fit, shape 1"));
+            } else {
+                Dist cpl = logNormal(f.cpl(), f.seLogCpl());
+                responses.put(name, new Scenario.Linear(cpl));
+                est.add(new Calibration.Row(key + ".cost_per_lead", describe(cpl), from));
+                if (f.why() != null) {
+                    notes.add("channel " + name + ": linear response kept; " + f.why());
+                }
+            }
+            if (!Double.isNaN(f.dispersion())) {
+                double d = round(f.dispersion(), 4);
+                dispersions.put(name, d);
+                est.add(new Calibration.Row("marketing.channels[" + name + "].dispersion", Fmt4.of(d),
+                        "lead counts' excess variance over " + f.months() + " months (method of moments)"));
+            }
+        }
+        if (base != null) {
+            Set<String> extra = new LinkedHashSet<>(a.channels("spend"));
+            extra.addAll(a.channels("leads"));
+            extra.removeAll(names);
+            if (!extra.isEmpty() && names.size() > 1) {
+                notes.add("actuals channels not in the scenario, ignored: " + String.join(", ", extra));
+            }
+        }
+
+        // section 2: funnel
+        double[] leads = a.total("leads");
+        double[] qualified = a.total("qualified");
+        double[] wins = a.total("wins");
+        FunnelFit.Rate qual = null;
+        String qualFrom = null;
+        if (leads != null && qualified != null) {
+            double[] p = FunnelFit.pooled(qualified, leads);
+            if (p[1] > 0) {
+                qual = FunnelFit.Rate.ofCounts(p[0], p[1]);
+                qualFrom = count(p[0]) + " qualified of " + count(p[1]) + " leads over " + (int) p[2] + " months";
+            }
+        }
+        FunnelFit.Rate win = null;
+        String winFrom = null;
+        boolean leadToWin = false;
+        if (qualified != null && wins != null) {
+            double[] p = FunnelFit.pooled(wins, qualified);
+            if (p[1] > 0) {
+                win = FunnelFit.Rate.ofCounts(p[0], p[1]);
+                winFrom = count(p[0]) + " wins of " + count(p[1]) + " qualified leads over " + (int) p[2] + " months";
+            }
+        } else if (leads != null && wins != null) {
+            double[] p = FunnelFit.pooled(wins, leads);
+            if (p[1] > 0) {
+                win = FunnelFit.Rate.ofCounts(p[0], p[1]);
+                winFrom = count(p[0]) + " wins of " + count(p[1]) + " leads over " + (int) p[2] + " months";
+                leadToWin = qual == null;
+            }
+        }
+        FunnelFit.Lag lag = FunnelFit.lag(a, leads, MAX_LAG);
+        if (win == null && lag != null) {
+            String lagFrom = count(lag.deals()) + " deals closed " + lag.from() + "…" + lag.to() + " from leads of "
+                    + "the months before, lags 0–" + (lag.pmf().length - 1) + " (censoring-corrected)";
+            if (qual != null) {
+                double m = lag.rate().mean() / qual.mean();
+                double sd = Math.hypot(lag.rate().sd() / qual.mean(), lag.rate().mean() * qual.sd()
+                        / (qual.mean() * qual.mean()));
+                win = new FunnelFit.Rate(m, sd, Double.NaN, Double.NaN);
+                winFrom = lagFrom + ", divided by the qualification rate";
+            } else {
+                win = lag.rate();
+                winFrom = lagFrom;
+                leadToWin = true;
+            }
+        }
+        Dist qualDist = null;
+        if (qual != null) {
+            qualDist = rate(qual.mean() / handoff, qual.sd() / handoff);
+            est.add(new Calibration.Row("funnel.qualification_rate", describe(qualDist), qualFrom
+                    + (handoff != 1 ? " ÷ handoff quality " + sig(handoff) : "")));
+        } else if (leadToWin) {
+            qualDist = new Fixed(1);
+            est.add(new Calibration.Row("funnel.qualification_rate", "1", "no qualified counts: the whole "
+                    + "lead-to-win rate is put on win_rate"));
+        } else {
+            miss.add(new Calibration.Missing("funnel.qualification_rate", "needs monthly leads and qualified"));
+        }
+        Dist winDist = null;
+        if (win != null) {
+            double div = multiplier * (leadToWin ? handoff : 1);
+            winDist = rate(win.mean() / div, win.sd() / div);
+            est.add(new Calibration.Row("funnel.win_rate", describe(winDist), winFrom
+                    + (div != 1 ? " ÷ the structure's multipliers " + sig(div) : "")));
+        } else {
+            miss.add(new Calibration.Missing("funnel.win_rate", "needs monthly wins with qualified or leads, or a "
+                    + "deals table (lead and close months) with monthly leads"));
+        }
+        double[] cycle = null;
+        if (lag != null) {
+            cycle = roundedPmf(lag.pmf());
+            est.add(new Calibration.Row("funnel.sales_cycle_months", pmfText(cycle), count(lag.deals())
+                    + " deals by lead and close month, closes " + lag.from() + "…" + lag.to()
+                    + String.format(Locale.ROOT, "; mean lag %.2f months", lag.meanLag())));
+            if (lag.dropped() > 0) {
+                notes.add(count(lag.dropped()) + " deals closed after more than " + (cycle.length - 1) + " months, "
+                        + "where too few leads have been followed that long to estimate the lag; they are left "
+                        + "out of the sales cycle and the win rate");
+            }
+            if (lag.unmatched() > 0) {
+                notes.add(count(lag.unmatched()) + " deals have a lead month without a leads value and were not "
+                        + "used");
+            }
+        } else {
+            miss.add(new Calibration.Missing("funnel.sales_cycle_months", a.deals() == null
+                    ? "needs a deals table (--deals) with lead and close months"
+                    : "the deals table and monthly leads have no lead month observed at lag 0 in the window"));
+        }
+
+        // section 4: churn
+        Scenario.Retention retention = null;
+        if (a.cohorts() != null && a.cohorts().cells() > 0) {
+            ChurnFit.Result f = ChurnFit.fit(a.cohorts());
+            String from = f.cohorts() + " cohorts, " + count(f.customers()) + " customers, " + f.cells()
+                    + " cohort-months";
+            if (f.activity()) {
+                notes.add(String.format(Locale.ROOT, "the cohort counts rise in %d places, so they measure activity "
+                        + "(customers active in the month), not survival: S(τ) was fitted to the share active by "
+                        + "binomial pseudo-likelihood, standard errors scaled by the Pearson dispersion φ = %.1f",
+                        a.cohorts().rises(), f.dispersion()));
+                from += ", activity counts";
+            }
+            if (f.sbg()) {
+                Dist al = logNormal(f.alpha(), f.seLogAlpha());
+                Dist be = logNormal(f.beta(), f.seLogBeta());
+                retention = new Scenario.ShiftedBetaGeometric(al, be, new Fixed(0));
+                String mle = String.format(Locale.ROOT, "; sBG by maximum likelihood (test vs constant %.1f > 2.71)",
+                        f.lr());
+                est.add(new Calibration.Row("retention.alpha", describe(al), from + mle));
+                est.add(new Calibration.Row("retention.beta", describe(be), String.format(Locale.ROOT,
+                        "same fit; correlation of ln α and ln β %.2f (not carried: the scenario draws them "
+                                + "independently)", f.correlation())));
+            } else {
+                Dist c = rate(f.churn(), f.churnSe());
+                retention = new Scenario.ConstantChurn(c, new Fixed(0));
+                est.add(new Calibration.Row("retention.monthly_churn", describe(c), from + String.format(Locale.ROOT,
+                        "; constant churn (sBG test %.1f ≤ 2.71)", f.lr())));
+            }
+        } else {
+            double[] churned = a.total("churned");
+            double[] active = a.total("active_customers");
+            if (churned != null && active != null) {
+                double d = 0;
+                double x = 0;
+                int m = 0;
+                for (int t = 1; t < a.months(); t++) {
+                    if (!Double.isNaN(churned[t]) && !Double.isNaN(active[t - 1])) {
+                        d += churned[t];
+                        x += active[t - 1];
+                        m++;
+                    }
+                }
+                if (x > 0 && d <= x) {
+                    FunnelFit.Rate r = FunnelFit.Rate.ofCounts(d, x);
+                    Dist c = rate(r.mean(), r.sd());
+                    retention = new Scenario.ConstantChurn(c, new Fixed(0));
+                    est.add(new Calibration.Row("retention.monthly_churn", describe(c), count(d) + " churned of "
+                            + count(x) + " customer-months at risk over " + m + " months"));
+                }
+            }
+            if (retention == null) {
+                miss.add(new Calibration.Missing("retention", "needs a cohort table (--cohorts), or monthly churned "
+                        + "and active_customers"));
+            }
+        }
+
+        // section 4: deal size
+        Dist acv = null;
+        double[] active = a.total("active_customers");
+        double[] mrr = a.total("mrr");
+        String mrrName = "mrr";
+        if (mrr == null) {
+            mrr = a.total("revenue");
+            mrrName = "revenue";
+        }
+        if (active != null && mrr != null) {
+            double sm = 0;
+            double sa = 0;
+            List<Double> ratios = new ArrayList<>();
+            for (int t = 0; t < a.months(); t++) {
+                if (!Double.isNaN(mrr[t]) && !Double.isNaN(active[t]) && active[t] > 0) {
+                    sm += mrr[t];
+                    sa += active[t];
+                    ratios.add(12 * mrr[t] / active[t]);
+                }
+            }
+            if (sa > 0 && sm > 0) {
+                double mean = 12 * sm / sa;
+                double se = Double.NaN;
+                if (ratios.size() >= 2) {
+                    double mu = ratios.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+                    double ss = 0;
+                    for (double r : ratios) {
+                        ss += (r - mu) * (r - mu);
+                    }
+                    se = Math.sqrt(ss / (ratios.size() - 1) / ratios.size());
+                }
+                acv = Double.isNaN(se) || Gamma.problem(mean, se) != null ? new Fixed(round(mean, 2))
+                        : new Gamma(sig(mean, 6), sig(se, 3));
+                est.add(new Calibration.Row("revenue.acv", describe(acv), "12 × " + mrrName + " per active customer "
+                        + "over " + ratios.size() + " months (" + count(sa) + " customer-months)"));
+            }
+        }
+        if (acv == null) {
+            miss.add(new Calibration.Missing("revenue.acv", "needs monthly mrr (or revenue) and active_customers"));
+        }
+        miss.add(new Calibration.Missing("sales.*, onboarding.*", "capacity and staffing are not in the actuals "
+                + "format"));
+        miss.add(new Calibration.Missing("funnel.unworked_decay, retention.expansion_rate, revenue.acv_sd, finance.*",
+                "not in the actuals format"));
+
+        return new Calibration(a.file(), a.months(), a.first().toString(), a.last().toString(), responses,
+                dispersions, qualDist, winDist, cycle, retention, acv, est, miss, notes);
+    }
+
+    /** Channel names for a scenario built from actuals alone: per-channel columns, else one channel "all". */
+    static List<String> channelNames(Actuals a) {
+        Set<String> names = new LinkedHashSet<>(a.channels("spend"));
+        names.addAll(a.channels("leads"));
+        return names.isEmpty() ? List.of("all") : List.copyOf(names);
+    }
+
+    /**
+     * A channel's series of {@code metric} (spend or leads): its own column, or — when the scenario has a
+     * single channel — the total. Null when neither is there.
+     */
+    static double[] series(Actuals a, String metric, String channel, int channelCount) {
+        double[] own = a.column(metric + "." + channel);
+        if (own != null) {
+            return own;
+        }
+        return channelCount == 1 ? a.total(metric) : null;
+    }
+
+    // ---- applying ----
+
+    /** The base scenario with every estimated key replaced; everything else kept. */
+    public static Scenario apply(Scenario base, Calibration c) {
+        List<Channel> channels = new ArrayList<>();
+        for (Channel ch : base.channels()) {
+            channels.add(new Channel(ch.name(), ch.spend(), ch.carryover(),
+                    c.responses().getOrDefault(ch.name(), ch.response()),
+                    c.dispersions().getOrDefault(ch.name(), ch.dispersion())));
+        }
+        Scenario.Funnel f = base.funnel();
+        Scenario.Funnel funnel = new Scenario.Funnel(
+                c.qualification() != null ? c.qualification() : f.qualificationRate(),
+                c.win() != null ? c.win() : f.winRate(), f.unworkedDecay(),
+                c.salesCycle() != null ? c.salesCycle().clone() : f.salesCycle());
+        Scenario.Retention retention = base.retention();
+        Dist expansion = base.retention().expansionRate();
+        if (c.retention() instanceof Scenario.ConstantChurn cc) {
+            retention = new Scenario.ConstantChurn(cc.monthlyChurn(), expansion);
+        } else if (c.retention() instanceof Scenario.ShiftedBetaGeometric g) {
+            retention = new Scenario.ShiftedBetaGeometric(g.alpha(), g.beta(), expansion);
+        }
+        Scenario.Revenue revenue = new Scenario.Revenue(c.acv() != null ? c.acv() : base.revenue().acv(),
+                base.revenue().acvSd());
+        return new Scenario(base.name(), base.description(), base.seed(), base.trials(), base.horizonMonths(),
+                base.startMonth(), base.currency(), channels, funnel, base.sales(), base.onboarding(), retention,
+                revenue, base.finance(), base.structure(), base.structures(), base.compare());
+    }
+
+    // ---- writing ----
+
+    /** A calibrated scenario and its YAML text, with the keys left as placeholders. */
+    public record Written(Scenario scenario, String yaml, List<String> placeholders) {
+        public Written {
+            placeholders = List.copyOf(placeholders);
+        }
+    }
+
+    /**
+     * The calibrated scenario as YAML: with a base, the base with the estimated keys replaced; without, a
+     * skeleton built from the actuals in which every key the data cannot give is a marked placeholder.
+     * Estimated keys carry a "calibrated:" comment. The text is checked to load with {@link ScenarioLoader}.
+     *
+     * @param baseName the base scenario's file name for the header, or null
+     */
+    public static Written write(Actuals a, Calibration c, Scenario base, String baseName) {
+        Map<String, String> comments = new LinkedHashMap<>();
+        for (Calibration.Row r : c.estimated()) {
+            comments.put(r.key(), "calibrated: " + r.from());
+        }
+        Scenario sc;
+        List<String> placeholders = new ArrayList<>();
+        if (base != null) {
+            sc = apply(base, c);
+        } else {
+            Skeleton.Result s = Skeleton.build(a, c);
+            sc = s.scenario();
+            for (Map.Entry<String, String> e : s.placeholders().entrySet()) {
+                placeholders.add(e.getKey());
+                comments.put(e.getKey(), "PLACEHOLDER: " + e.getValue());
+            }
+            comments.putAll(s.notes());
+        }
+        String body = ScenarioYaml.write(sc);
+        while (body.startsWith("#")) {
+            body = body.substring(body.indexOf('\n') + 1);
+        }
+        StringBuilder head = new StringBuilder(HEADER).append(" from ").append(c.actuals()).append(" (")
+                .append(c.months()).append(" months, ").append(c.firstMonth()).append('…').append(c.lastMonth())
+                .append(")").append(baseName != null ? " on " + baseName : ", without a base scenario").append(".\n");
+        head.append("# Keys marked 'calibrated' were estimated from the data; their spread is the estimate's "
+                + "uncertainty.\n");
+        if (!placeholders.isEmpty()) {
+            head.append("# Keys marked PLACEHOLDER could not be estimated: set them before relying on results.\n");
+        }
+        String yaml = head + YamlComments.annotate(body, comments);
+        Scenario check;
+        try {
+            check = ScenarioLoader.parse("calibrated.yaml", yaml.getBytes(StandardCharsets.UTF_8), null,
+                    KeyRecorder.NONE);
+        } catch (InputException e) {
+            throw new IllegalStateException("the calibrated scenario does not load: " + e.getMessage(), e);
+        }
+        return new Written(check, yaml, placeholders);
+    }
+
+    // ---- distributions and words ----
+
+    /** Beta(mean, sd), or a plain number when the spread is too small to represent; sd capped below its bound. */
+    static Dist rate(double mean, double sd) {
+        double m = Math.min(Math.max(round(mean, 6), 1e-6), 1 - 1e-6);
+        double s = sig(Math.min(sd, 0.95 * Math.sqrt(m * (1 - m))), 3);
+        if (!(s > 0) || Beta.problem(m, s) != null) {
+            return new Fixed(m);
+        }
+        return new Beta(m, s);
+    }
+
+    /** Lognormal with median x and ln-scale standard error se, or a plain number when se is 0 or unknown. */
+    static Dist logNormal(double x, double se) {
+        double median = sig(x, 6);
+        if (!(se > 0) || !Double.isFinite(se)) {
+            return new Fixed(median);
+        }
+        double p90 = sig(x * Math.exp(Z90 * se), 6);
+        return LogNormal.problem(median, p90) == null ? new LogNormal(median, p90) : new Fixed(median);
+    }
+
+    /** Rounds a pmf to 4 decimals, trailing zeros dropped, with the rounding residue on the largest entry. */
+    static double[] roundedPmf(double[] pmf) {
+        int n = pmf.length;
+        while (n > 1 && Math.round(pmf[n - 1] * 10_000) == 0) {
+            n--;
+        }
+        double[] r = new double[n];
+        long total = 0;
+        int largest = 0;
+        for (int i = 0; i < n; i++) {
+            long v = Math.round(pmf[i] * 10_000);
+            r[i] = v;
+            total += v;
+            if (pmf[i] > pmf[largest]) {
+                largest = i;
+            }
+        }
+        r[largest] += 10_000 - total;
+        for (int i = 0; i < n; i++) {
+            r[i] = r[i] / 10_000;
+        }
+        return r;
+    }
+
+    static String describe(Dist d) {
+        if (d instanceof Fixed f) {
+            return Fmt4.of(f.value());
+        }
+        StringBuilder b = new StringBuilder(d.kind()).append('(');
+        int i = 0;
+        for (Map.Entry<String, Double> e : d.parameters().entrySet()) {
+            b.append(i++ > 0 ? ", " : "").append(e.getKey()).append(' ').append(Fmt4.of(e.getValue()));
+        }
+        return b.append(')').toString();
+    }
+
+    private static String pmfText(double[] pmf) {
+        StringBuilder b = new StringBuilder("[");
+        for (int i = 0; i < pmf.length; i++) {
+            b.append(i > 0 ? ", " : "").append(Fmt4.of(pmf[i]));
+        }
+        return b.append(']').toString();
+    }
+
+    static double sig(double x, int digits) {
+        if (x == 0 || !Double.isFinite(x)) {
+            return x;
+        }
+        return new BigDecimal(x).round(new MathContext(digits)).doubleValue();
+    }
+
+    static String sig(double x) {
+        return Fmt4.of(sig(x, 4));
+    }
+
+    static double round(double x, int decimals) {
+        return new BigDecimal(x).setScale(decimals, java.math.RoundingMode.HALF_EVEN).doubleValue();
+    }
+
+    static String count(double x) {
+        return String.format(Locale.ROOT, "%,d", Math.round(x));
+    }
+
+    private static String money(double x) {
+        return String.format(Locale.ROOT, "%,.0f", x);
+    }
+
+    /** Four significant digits, locale-free, for messages. */
+    static final class Fmt4 {
+        private Fmt4() {
+        }
+
+        static String of(double x) {
+            if (!Double.isFinite(x)) {
+                return "n/a";
+            }
+            if (x == Math.rint(x) && Math.abs(x) < 1e15) {
+                return String.format(Locale.ROOT, "%d", (long) x);
+            }
+            return new BigDecimal(x).round(new MathContext(4)).stripTrailingZeros().toPlainString();
+        }
+    }
+}
