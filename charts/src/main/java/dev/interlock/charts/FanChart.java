@@ -59,6 +59,32 @@ public final class FanChart {
      */
     public static JFreeChart of(Stats s, Metric m, ChartContext ctx, InterlockTheme theme, Overlay overlay) {
         int h = s.horizon();
+        Bands b = new Bands(new double[h], new double[h], new double[h], new double[h], new double[h]);
+        for (int t = 0; t < h; t++) {
+            b.p5()[t] = s.quantile(m, t, 0.05);
+            b.p25()[t] = s.quantile(m, t, 0.25);
+            b.p50()[t] = s.quantile(m, t, 0.50);
+            b.p75()[t] = s.quantile(m, t, 0.75);
+            b.p95()[t] = s.quantile(m, t, 0.95);
+        }
+        double threshold = s.hasExceedance(m) ? s.exceedThreshold(m) : Double.NaN;
+        return of(b, m, ctx, theme, overlay, threshold, m.meaning() + " — median and percentile bands of "
+                + ctx.futures());
+    }
+
+    /** Percentile bands of a metric, one value per month each: P5, P25, P50, P75, P95. */
+    public record Bands(double[] p5, double[] p25, double[] p50, double[] p75, double[] p95) {
+    }
+
+    /**
+     * The fan from percentile bands (from a run's statistics, or from a backtest's forecast).
+     *
+     * @param threshold a reference line (a gap's 0, the backlog threshold), or NaN for none
+     * @param subtitle  the line under the title
+     */
+    public static JFreeChart of(Bands b, Metric m, ChartContext ctx, InterlockTheme theme, Overlay overlay,
+                                double threshold, String subtitle) {
+        int h = b.p50().length;
         if (overlay != null && overlay.values().length != h) {
             throw new IllegalArgumentException("overlay '" + overlay.label() + "' has " + overlay.values().length
                     + " values for a " + h + "-month horizon");
@@ -69,14 +95,14 @@ public final class FanChart {
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
         for (int t = 0; t < h; t++) {
-            double p50 = s.quantile(m, t, 0.50);
-            double p5 = s.quantile(m, t, 0.05);
-            double p95 = s.quantile(m, t, 0.95);
-            outer.add(t, p50, p5, p95);
-            inner.add(t, p50, s.quantile(m, t, 0.25), s.quantile(m, t, 0.75));
-            median.add(t, p50);
-            lo = Math.min(lo, p5);
-            hi = Math.max(hi, p95);
+            if (Double.isNaN(b.p50()[t])) {
+                continue;
+            }
+            outer.add(t, b.p50()[t], b.p5()[t], b.p95()[t]);
+            inner.add(t, b.p50()[t], b.p25()[t], b.p75()[t]);
+            median.add(t, b.p50()[t]);
+            lo = Math.min(lo, b.p5()[t]);
+            hi = Math.max(hi, b.p95()[t]);
         }
         YIntervalSeriesCollection bands = new YIntervalSeriesCollection();
         bands.addSeries(outer);
@@ -126,8 +152,8 @@ public final class FanChart {
         }
         plot.setFixedLegendItems(legend);
 
-        if (s.hasExceedance(m)) {
-            double th = s.exceedThreshold(m);
+        if (!Double.isNaN(threshold)) {
+            double th = threshold;
             String label = m == Metric.BACKLOG ? "threshold " + ChartAxes.Compact.text(th) : "0: capacity = demand";
             plot.addRangeMarker(reference(th, label, theme));
             if (th > hi) {   // keep the threshold in view when every future stays below it
@@ -139,7 +165,7 @@ public final class FanChart {
 
         JFreeChart chart = new JFreeChart(ChartContext.name(m) + (m.unit().contains("/month") ? " per month" : ""),
                 theme.titleFont(), plot, true);
-        chart.addSubtitle(new TextTitle(m.meaning() + " — median and percentile bands of " + ctx.futures()));
+        chart.addSubtitle(new TextTitle(subtitle));
         theme.apply(chart);
         return chart;
     }

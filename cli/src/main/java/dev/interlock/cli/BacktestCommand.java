@@ -1,6 +1,9 @@
 package dev.interlock.cli;
 
 import dev.interlock.engine.actuals.Actuals;
+import dev.interlock.charts.BacktestCharts;
+import dev.interlock.charts.ChartWriter;
+import dev.interlock.charts.InterlockTheme;
 import dev.interlock.engine.analyses.Backtest;
 import dev.interlock.engine.analyses.BacktestResult;
 import dev.interlock.engine.output.OutputDir;
@@ -40,6 +43,7 @@ import picocli.CommandLine.Model.CommandSpec;
             "  backtest.csv     the score table, one row per metric and method",
             "  forecasts.csv    every forecast month: actual, model percentiles, baselines",
             "  fan-METRIC.csv   the first origin's band over all months, with actuals",
+            "  fan-METRIC.png   the same as a fan chart with the actuals overlaid (and .svg)",
             "  backtest.json    all of it, with each origin's calibration",
             "How to read the scores: docs/accuracy.md.",
             ""},
@@ -110,7 +114,15 @@ final class BacktestCommand implements Callable<Integer> {
                 seed != null ? seed : base.seed(), threads != null ? threads : Runner.defaultThreads(), Runner.BLOCK,
                 !noAnchor);
         BacktestResult r = Backtest.run(base, a, o);
-        Backtest.write(r, dir);
+        InterlockTheme theme = InterlockTheme.standard();
+        Backtest.write(r, dir, out -> {
+            for (BacktestCharts.Fan f : BacktestCharts.fans(r, theme)) {
+                ChartWriter.Rendered x = ChartWriter.render(f.figure(), theme);
+                java.nio.file.Files.write(out.file("fan-" + f.metric() + ".png"), x.png());
+                java.nio.file.Files.writeString(out.file("fan-" + f.metric() + ".svg"), x.svg(),
+                        java.nio.charset.StandardCharsets.UTF_8);
+            }
+        });
         print(spec.commandLine().getOut(), r, a, scenario, dir);
         return 0;
     }
@@ -163,7 +175,8 @@ final class BacktestCommand implements Callable<Integer> {
             out.println("  - " + n);
         }
         out.println();
-        out.println("Wrote " + dir + ": backtest.csv, forecasts.csv, backtest.json, fan-<metric>.csv");
+        out.println("Wrote " + dir + ": backtest.csv, forecasts.csv, backtest.json, fan-<metric>.csv, and each fan "
+                + "chart with the actuals as fan-<metric>.png and .svg");
         out.flush();
     }
 

@@ -76,6 +76,10 @@ class ActualsCommandsTest {
         for (String f : new String[] {"backtest.csv", "backtest.json", "forecasts.csv", "fan-closes.csv"}) {
             assertThat(out.resolve(f)).isNotEmptyFile();
         }
+        // the fan chart with the actuals overlaid: a PNG of the theme's size, and an SVG naming the actuals
+        java.awt.image.BufferedImage png = javax.imageio.ImageIO.read(out.resolve("fan-closes.png").toFile());
+        assertThat(png.getWidth()).isEqualTo(1024);
+        assertThat(Files.readString(out.resolve("fan-closes.svg"))).contains("actuals").contains("<svg");
     }
 
     @Test

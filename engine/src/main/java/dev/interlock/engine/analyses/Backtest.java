@@ -450,6 +450,17 @@ public final class Backtest {
      * calibration) into {@code dir}, atomically.
      */
     public static void write(BacktestResult r, Path dir) throws IOException {
+        write(r, dir, out -> { });
+    }
+
+    /** Files a caller adds to the backtest's directory before it is committed (the fan charts). */
+    @FunctionalInterface
+    public interface ExtraFiles {
+        void write(OutputDir out) throws IOException;
+    }
+
+    /** As {@link #write(BacktestResult, Path)}, with {@code extra}'s files committed together. */
+    public static void write(BacktestResult r, Path dir, ExtraFiles extra) throws IOException {
         OutputDir.check(dir);
         try (OutputDir out = OutputDir.open(dir)) {
             try (Writer w = Files.newBufferedWriter(out.file("backtest.csv"), StandardCharsets.UTF_8)) {
@@ -499,6 +510,7 @@ public final class Backtest {
                 }
             }
             Files.writeString(out.file("backtest.json"), Json.write(json(r)), StandardCharsets.UTF_8);
+            extra.write(out);
             out.commit();
         }
     }
