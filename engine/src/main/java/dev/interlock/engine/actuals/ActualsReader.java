@@ -45,7 +45,8 @@ import org.apache.commons.csv.CSVRecord;
  * </ul>
  */
 public final class ActualsReader {
-    static final long MAX_BYTES = 50L * 1024 * 1024;
+    /** Actuals are monthly rows and aggregated tables: 8 MiB is far beyond any real one. */
+    static final long MAX_BYTES = 8L * 1024 * 1024;
     private static final int MAX_PROBLEMS = 50;
     private static final Pattern MONTH = Pattern.compile("(\\d{4})-(\\d{2})");
     private static final Pattern DATE = Pattern.compile("(\\d{4})-(\\d{2})(?:-\\d{2}(?:[ T].*)?)?");
@@ -449,8 +450,18 @@ public final class ActualsReader {
                     }
                 }
             } catch (IOException | UncheckedIOException | IllegalStateException e) {
-                String msg = e.getMessage() == null ? e.toString() : e.getMessage();
-                problems.add(new Problem(name, 0, 0, "", "not a valid CSV file: " + msg));
+                Throwable cause = e instanceof UncheckedIOException && e.getCause() != null ? e.getCause() : e;
+                String msg = cause.getMessage() == null ? "unreadable" : cause.getMessage();
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\(startline (\\d+)\\)\\s*(.*)").matcher(msg);
+                int line = 0;
+                if (m.find()) {
+                    line = Integer.parseInt(m.group(1));
+                    msg = m.group(2);
+                }
+                if (msg.contains("EOF reached before encapsulated token finished")) {
+                    msg = "a quoted cell that starts here is never closed (a missing \" ?)";
+                }
+                problems.add(new Problem(name, line, line > 0 ? 1 : 0, "", "not a valid CSV file: " + msg));
                 return null;
             }
             if (t.headerLine == 0) {
