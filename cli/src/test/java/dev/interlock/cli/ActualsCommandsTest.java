@@ -58,7 +58,7 @@ class ActualsCommandsTest {
         Files.writeString(bad, "month,leads,closes\n2024-01,10,1\n2024-02,ten,2\n");
         Cli r = Cli.run("calibrate", bad.toString(), "-o", tmp.resolve("x.yaml").toString());
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).contains(bad + ":3:2: leads: expected a whole number ≥ 0 (a count), found 'ten'")
+        assertThat(r.err()).contains(bad + ":3:2: leads: expected a whole number from 0 to 10^12 (a count), found 'ten'")
                 .doesNotContain("Exception").doesNotContain("\tat ");
         assertThat(tmp.resolve("x.yaml")).doesNotExist();
     }

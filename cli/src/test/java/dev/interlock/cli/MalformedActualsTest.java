@@ -72,6 +72,9 @@ class MalformedActualsTest {
                         "leads", true),
                 Arguments.of("10 MB file", GOOD + "#" + "x".repeat(10 << 20) + "\n", "bad.csv", false),
                 Arguments.of("unclosed quote", with("2024-02,110", "2024-02,\"110"), "bad.csv", false),
+                Arguments.of("revenue beyond 10^15 (fuzzer finding)", with("36000", "2944444444444444444444444"),
+                        "mrr", true),
+                Arguments.of("count beyond 10^12", with("2024-02,110", "2024-02,11000000000000"), "leads", true),
                 Arguments.of("a gap of months", with("2024-02,110,22,20,36,72000\n", ""), "month", true));
     }
 

@@ -30,7 +30,7 @@ import org.apache.commons.csv.CSVRecord;
  * Reads actuals files (CSV, UTF-8, comma-separated, {@code #} comment lines, blank lines ignored) and
  * validates every cell; a bad file raises one {@link InputException} holding every problem found, each
  * located by file, line, column (the 1-based field number) and column name:
- * {@code actuals.csv:14:3: leads.paid: expected a whole number ≥ 0 (a count), found '-3'}.
+ * {@code actuals.csv:14:3: leads.paid: expected a whole number from 0 to 10^12 (a count), found '-3'}.
  *
  * <ul>
  *   <li><b>Monthly file</b>: a {@code month} column (YYYY-MM, consecutive, ascending) and any of
@@ -346,7 +346,8 @@ public final class ActualsReader {
         if (s.isEmpty() || isNa(s)) {
             return Double.NaN;
         }
-        String what = count ? "a whole number ≥ 0 (a count)" : "a number ≥ 0";
+        // bounds as in scenarios: counts and money at most 10^12 and 10^15, far beyond any business
+        String what = count ? "a whole number from 0 to 10^12 (a count)" : "a number from 0 to 10^15";
         if (!NUMBER.matcher(s).matches()) {
             String hint = s.matches("[0-9.,]+") && s.contains(",") ? " (write numbers without thousands "
                     + "separators, with '.' as the decimal point)" : "";
@@ -354,7 +355,7 @@ public final class ActualsReader {
             return Double.NaN;
         }
         double v = Double.parseDouble(s);
-        if (!Double.isFinite(v) || v < 0 || (count && v != Math.rint(v)) || (count && v > 1e15)) {
+        if (!Double.isFinite(v) || v < 0 || (count && v != Math.rint(v)) || v > (count ? 1e12 : 1e15)) {
             t.problem(problems, row.line, field, column, "expected " + what + ", found '" + s + "'");
             return Double.NaN;
         }

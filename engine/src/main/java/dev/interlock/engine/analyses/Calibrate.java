@@ -302,7 +302,7 @@ public final class Calibrate {
                     ratios.add(12 * mrr[t] / active[t]);
                 }
             }
-            if (sa > 0 && sm > 0) {
+            if (sa > 0 && sm > 0 && 12 * sm / sa <= 1e15) {   // beyond that, no scenario could hold it
                 double mean = 12 * sm / sa;
                 double se = Double.NaN;
                 if (ratios.size() >= 2) {
