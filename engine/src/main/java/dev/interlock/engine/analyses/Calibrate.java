@@ -313,7 +313,9 @@ public final class Calibrate {
                     }
                     se = Math.sqrt(ss / (ratios.size() - 1) / ratios.size());
                 }
-                acv = Double.isNaN(se) || Gamma.problem(mean, se) != null ? new Fixed(round(mean, 2))
+                // cents for everyday values; significant digits for tiny ones, which must not round to 0
+                acv = Double.isNaN(se) || Gamma.problem(mean, se) != null
+                        ? new Fixed(mean >= 1 ? round(mean, 2) : sig(mean, 6))
                         : new Gamma(sig(mean, 6), sig(se, 3));
                 est.add(new Calibration.Row("revenue.acv", describe(acv), "12 × " + mrrName + " per active customer "
                         + "over " + ratios.size() + " months (" + count(sa) + " customer-months)"));
