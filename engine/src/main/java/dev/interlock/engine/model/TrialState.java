@@ -1,7 +1,9 @@
 package dev.interlock.engine.model;
 
+import dev.interlock.engine.random.DrawTrace;
 import dev.interlock.engine.random.Draws;
 import dev.interlock.engine.random.StreamRng;
+import dev.interlock.engine.random.Streams;
 
 /**
  * Everything one trial changes, in primitive arrays sized once per worker and reset at the start of
@@ -21,6 +23,8 @@ public final class TrialState {
     // random streams, one generator and draw routine per purpose
     final StreamRng[] rng = new StreamRng[StreamId.COUNT];
     final Draws[] draws = new Draws[StreamId.COUNT];
+    /** Null except while recording draws for the RNG-floor benchmark ({@link #recordDraws}). */
+    private DrawTrace trace;
 
     // marketing
     final double[] effectiveSpend;
@@ -111,9 +115,32 @@ public final class TrialState {
         out[m.ordinal() * horizon + t] = v;
     }
 
+    /** Number of stream ids (purposes): the length of the arrays {@link DrawTrace#replay} needs. */
+    public static int streamCount() {
+        return StreamId.COUNT;
+    }
+
+    /**
+     * Benchmark hook: from now on, record every stream reset and every draw of this state's trials into
+     * {@code trace} (or stop recording, with {@code null}). The variates drawn are unchanged; only the RNG-
+     * floor benchmark uses this (see {@link DrawTrace}). Allocates while recording.
+     *
+     * @param trace where to record, or {@code null} for the ordinary, non-recording draws
+     */
+    public void recordDraws(DrawTrace trace) {
+        this.trace = trace;
+        for (int i = 0; i < StreamId.COUNT; i++) {
+            draws[i] = trace == null ? new Draws(rng[i]) : Draws.recording(rng[i], trace, i);
+        }
+    }
+
     /** Reseeds a purpose's generator for month t and returns its draw routine. */
     Draws stream(long seed, int purpose, int t, int sub) {
-        rng[purpose].reset(dev.interlock.engine.random.Streams.key(seed, trial, purpose, t, sub));
+        long key = Streams.key(seed, trial, purpose, t, sub);
+        rng[purpose].reset(key);
+        if (trace != null) {
+            trace.recordReset(purpose, key);
+        }
         return draws[purpose];
     }
 }

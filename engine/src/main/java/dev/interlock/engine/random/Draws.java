@@ -33,6 +33,9 @@ public final class Draws {
 
     private final UniformRandomProvider rng;
     private final ZigguratSampler.NormalizedGaussian gaussian;
+    /** Null except in a recording instance (see {@link #recording}). */
+    private final DrawTrace trace;
+    private final int traceStream;
 
     /**
      * Binds the draws to a generator; builds the ziggurat normal sampler once.
@@ -41,8 +44,28 @@ public final class Draws {
      * @throws NullPointerException if {@code rng} is {@code null}
      */
     public Draws(UniformRandomProvider rng) {
+        this(rng, null, 0);
+    }
+
+    private Draws(UniformRandomProvider rng, DrawTrace trace, int traceStream) {
         this.rng = Objects.requireNonNull(rng, "rng");
         this.gaussian = ZigguratSampler.NormalizedGaussian.of(rng);
+        this.trace = trace;
+        this.traceStream = traceStream;
+    }
+
+    /**
+     * Draws that also append every call (parameters and result) to {@code trace}, tagged with
+     * {@code stream}: the recording side of the RNG-floor benchmark (see {@link DrawTrace}). The
+     * variates are exactly those of {@code new Draws(rng)}.
+     *
+     * @param rng    the source of randomness; not {@code null}
+     * @param trace  where to record; not {@code null}
+     * @param stream the stream id the records are tagged with (the index used on replay)
+     * @return recording draws bound to {@code rng}
+     */
+    public static Draws recording(UniformRandomProvider rng, DrawTrace trace, int stream) {
+        return new Draws(rng, Objects.requireNonNull(trace, "trace"), stream);
     }
 
     // ------------------------------------------------------------------------------------ Poisson
@@ -70,6 +93,15 @@ public final class Draws {
         if (!(mean >= 0 && mean <= MAX_COUNT)) {
             throw new IllegalArgumentException("Poisson mean must be in [0, 1e15]: " + mean);
         }
+        final long k = poissonValid(mean);
+        if (trace != null) {
+            trace.poisson(traceStream, mean, k);
+        }
+        return k;
+    }
+
+    /** Poisson for a validated mean. */
+    private long poissonValid(double mean) {
         if (mean < POISSON_PTRS_MIN_MEAN) {
             return mean == 0 ? 0 : poissonInversion(mean);
         }
@@ -224,6 +256,15 @@ public final class Draws {
         if (n < 0 || n > MAX_COUNT || !(p >= 0 && p <= 1)) {
             throw new IllegalArgumentException("Binomial needs 0 <= n <= 1e15 and 0 <= p <= 1: n=" + n + ", p=" + p);
         }
+        final long k = binomialValid(n, p);
+        if (trace != null) {
+            trace.binomial(traceStream, n, p, k);
+        }
+        return k;
+    }
+
+    /** Binomial for validated parameters. */
+    private long binomialValid(long n, double p) {
         if (n == 0 || p == 0) {
             return 0;
         }
@@ -378,6 +419,15 @@ public final class Draws {
         if (!(shape > 0 && shape < Double.POSITIVE_INFINITY)) {
             throw new IllegalArgumentException("Gamma shape must be positive and finite: " + shape);
         }
+        final double x = gammaValid(shape);
+        if (trace != null) {
+            trace.gamma(traceStream, shape, x);
+        }
+        return x;
+    }
+
+    /** Gamma for a validated shape. */
+    private double gammaValid(double shape) {
         if (shape < 1) {
             final double g = marsagliaTsang(shape + 1);
             return g * Math.pow(openUniform(), 1 / shape);
@@ -420,7 +470,11 @@ public final class Draws {
      * @return a standard normal variate
      */
     public double normal() {
-        return gaussian.sample();
+        final double x = gaussian.sample();
+        if (trace != null) {
+            trace.normal(traceStream, x);
+        }
+        return x;
     }
 
     // -------------------------------------------------------------------------- negative binomial
@@ -449,14 +503,27 @@ public final class Draws {
                     "Negative binomial needs 0 <= mean <= 1e15 and finite dispersion >= 0: mean=" + mean
                             + ", dispersion=" + dispersion);
         }
+        final long k = negativeBinomialValid(mean, dispersion);
+        if (trace != null) {
+            trace.negativeBinomial(traceStream, mean, dispersion, k);
+        }
+        return k;
+    }
+
+    /** Negative binomial for validated parameters. */
+    private long negativeBinomialValid(double mean, double dispersion) {
         if (mean == 0) {
             return 0;
         }
         final double shape = 1 / dispersion;
         if (shape == Double.POSITIVE_INFINITY) {
-            return poisson(mean);
+            return poissonValid(mean);
         }
-        return poisson(gamma(shape) * (dispersion * mean));
+        final double mixed = gammaValid(shape) * (dispersion * mean);
+        if (!(mixed <= MAX_COUNT)) {
+            throw new IllegalArgumentException("Negative binomial: mixed Poisson mean above 1e15: " + mixed);
+        }
+        return poissonValid(mixed);
     }
 
     /** A uniform in the open interval (0, 1) from the bound generator (see StreamRng#nextOpenDouble). */
