@@ -27,7 +27,9 @@ public final class DrawTrace {
     public static final byte GAMMA = 3;
     public static final byte NORMAL = 4;
     public static final byte NEGATIVE_BINOMIAL = 5;
-    private static final String[] NAMES = {"reset", "poisson", "binomial", "gamma", "normal", "negative_binomial"};
+    public static final byte LIFETIME = 6;
+    private static final String[] NAMES = {"reset", "poisson", "binomial", "gamma", "normal", "negative_binomial",
+        "lifetime"};
 
     private byte[] op = new byte[1024];
     private byte[] stream = new byte[1024];
@@ -37,6 +39,10 @@ public final class DrawTrace {
     private double[] result = new double[1024];
     private int size;
     private int[] trialStart = new int[16];
+    private LifetimeTable[] tables = new LifetimeTable[16];   // snapshots, one per distinct table state
+    private int tableCount;
+    private LifetimeTable lastTable;
+    private int lastVersion;
     private int trials;
 
     /** Marks the start of the next trial's records; call before running it. */
@@ -84,7 +90,7 @@ public final class DrawTrace {
         return stream[i];
     }
 
-    /** Key of a reset, or n of a binomial, at record {@code i}. */
+    /** Key of a reset, n of a binomial, or the table snapshot of a lifetime, at record {@code i}. */
     public long whole(int i) {
         return whole[i];
     }
@@ -128,6 +134,18 @@ public final class DrawTrace {
         add(NORMAL, s, 0, 0, 0, x);
     }
 
+    void lifetime(int s, LifetimeTable table, int k) {
+        if (table != lastTable || table.version() != lastVersion) {
+            if (tableCount == tables.length) {
+                tables = Arrays.copyOf(tables, tableCount * 2);
+            }
+            tables[tableCount++] = table.copy();
+            lastTable = table;
+            lastVersion = table.version();
+        }
+        add(LIFETIME, s, tableCount - 1, 0, 0, k);
+    }
+
     void negativeBinomial(int s, double mean, double dispersion, long k) {
         add(NEGATIVE_BINOMIAL, s, 0, mean, dispersion, k);
     }
@@ -169,7 +187,7 @@ public final class DrawTrace {
         double sum = 0;
         for (int i = trialStart[trial], end = trialStart[trial + 1]; i < end; i++) {
             switch (op[i]) {
-                case RESET -> sum += whole[i] + stream[i];
+                case RESET, LIFETIME -> sum += whole[i] + stream[i];
                 case BINOMIAL -> sum += whole[i] + a[i] + stream[i];
                 case NEGATIVE_BINOMIAL -> sum += a[i] + b[i] + stream[i];
                 default -> sum += a[i] + stream[i];
@@ -203,6 +221,7 @@ public final class DrawTrace {
                 case GAMMA -> r = draws[stream[i]].gamma(a[i]);
                 case NORMAL -> r = draws[stream[i]].normal();
                 case NEGATIVE_BINOMIAL -> r = draws[stream[i]].negativeBinomial(a[i], b[i]);
+                case LIFETIME -> r = draws[stream[i]].lifetime(tables[(int) whole[i]]);
                 default -> throw new IllegalStateException("bad op " + op[i]);
             }
             if (verify && Double.doubleToLongBits(r) != Double.doubleToLongBits(result[i])) {

@@ -180,6 +180,55 @@ class DrawsTest {
         }
     }
 
+    // ------------------------------------------------------------------------------- lifetime
+
+    @Test
+    void lifetimeFitsShiftedBetaGeometricPmf() {
+        // sBG alpha 0.9, beta 14 over 60 months (the reference scenario): P(K > k) = B(a, b + k) / B(a, b),
+        // computed independently with log-gamma; K = 61 stands for "beyond month 60".
+        final double a = 0.9;
+        final double b = 14;
+        final int m = 60;
+        final double[] survival = new double[m + 1];
+        for (int k = 1; k <= m; k++) {
+            survival[k] = (b + k - 1) / (a + b + k - 1);
+        }
+        final LifetimeTable table = new LifetimeTable(m);
+        table.set(survival, m);
+        GoodnessOfFit.assertPasses(GoodnessOfFit.discrete("lifetime(sBG 0.9, 14)", 801, N, m + 1,
+                d -> d.lifetime(table), k -> k == 0 ? 0 : k <= m ? sbgSurvival(a, b, k - 1) - sbgSurvival(a, b, k)
+                        : sbgSurvival(a, b, m)));
+    }
+
+    @Test
+    void lifetimeFitsGeometricPmfAndHandlesCertainties() {
+        final int m = 30;
+        final double[] survival = new double[m + 1];
+        java.util.Arrays.fill(survival, 0.8);
+        final LifetimeTable table = new LifetimeTable(40);
+        table.set(survival, m);
+        GoodnessOfFit.assertPasses(GoodnessOfFit.discrete("lifetime(geometric 0.2)", 802, N, m + 1,
+                d -> d.lifetime(table), k -> k == 0 ? 0 : k <= m ? Math.pow(0.8, k - 1) * 0.2 : Math.pow(0.8, m)));
+        final Draws d = GoodnessOfFit.draws(803, 0);
+        java.util.Arrays.fill(survival, 1);
+        table.set(survival, m);
+        for (int i = 0; i < 1000; i++) {
+            assertThat(d.lifetime(table)).isEqualTo(m + 1);     // nobody churns
+        }
+        java.util.Arrays.fill(survival, 0);
+        table.set(survival, m);
+        for (int i = 0; i < 1000; i++) {
+            assertThat(d.lifetime(table)).isEqualTo(1);         // everybody churns at the first chance
+        }
+        table.set(survival, 0);
+        assertThat(d.lifetime(table)).isEqualTo(1);             // m = 0: only "beyond"
+    }
+
+    /** sBG survival B(a, b + k) / B(a, b). */
+    private static double sbgSurvival(double a, double b, int k) {
+        return Math.exp(Gamma.logGamma(b + k) + Gamma.logGamma(a + b) - Gamma.logGamma(a + b + k) - Gamma.logGamma(b));
+    }
+
     // ----------------------------------------------------------------------- negative binomial
 
     @Test
@@ -242,6 +291,20 @@ class DrawsTest {
                     final long k = d.poisson(37);
                     return k > 53 ? k - 1 : k;
                 }, right::probability).failures()).isGreaterThan(GoodnessOfFit.MAX_FAILURES);
+    }
+
+    @Test
+    void inversionStartingProbabilityByMultiplicationMatchesExpLog1p() {
+        final SplittableRandom r = new SplittableRandom(17);
+        for (int i = 0; i < 100_000; i++) {
+            // the domain where it is used: n <= 128, p <= 0.5, n p < 10 (there |n log q| < 14, so the
+            // reference exp(n log1p(-p)) is itself accurate to ~2e-15)
+            final int n = r.nextInt(129);
+            final double p = r.nextInt(4) == 0 ? r.nextDouble() * 1e-6 : r.nextDouble() * Math.min(0.5, 10.0 / n);
+            final double exact = Math.exp(n * Math.log1p(-p));
+            assertThat(Draws.power(1 - p, n)).as("(1 - %s)^%d", p, n)
+                    .isCloseTo(exact, org.assertj.core.data.Offset.offset(2e-14 * exact));
+        }
     }
 
     // ---------------------------------------------------------------------------- edge cases
