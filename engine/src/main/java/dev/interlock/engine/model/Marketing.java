@@ -23,11 +23,9 @@ final class Marketing {
     private final int[] halfSlot;
     private final int[] shapeSlot;
     private final double[] dispersion;
-    private final long seed;
 
-    Marketing(long seed, double[][] planned, double[] carryover, boolean[] hill, int[] cplSlot, int[] maxSlot,
+    Marketing(double[][] planned, double[] carryover, boolean[] hill, int[] cplSlot, int[] maxSlot,
               int[] halfSlot, int[] shapeSlot, double[] dispersion) {
-        this.seed = seed;
         this.channels = planned.length;
         this.planned = planned;
         this.carryover = carryover;
@@ -77,8 +75,10 @@ final class Marketing {
             double e = (1 - lambda) * sp + lambda * s.effectiveSpend[c];
             s.effectiveSpend[c] = e;
             double mu = expectedLeads(c, e, s.param);
-            Draws d = s.stream(seed, StreamId.LEADS, t, c);
-            leads += dispersion[c] > 0 ? d.negativeBinomial(mu, dispersion[c]) : d.poisson(mu);
+            if (mu > 0) {
+                Draws d = s.stream(StreamId.LEADS, t, c);
+                leads += dispersion[c] > 0 ? d.negativeBinomial(mu, dispersion[c]) : d.poisson(mu);
+            }
             spend += sp;
         }
         s.spend = spend;

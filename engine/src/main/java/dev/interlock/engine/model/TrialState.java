@@ -2,6 +2,7 @@ package dev.interlock.engine.model;
 
 import dev.interlock.engine.random.DrawTrace;
 import dev.interlock.engine.random.Draws;
+import dev.interlock.engine.random.LifetimeTable;
 import dev.interlock.engine.random.StreamRng;
 import dev.interlock.engine.random.Streams;
 
@@ -23,6 +24,8 @@ public final class TrialState {
     // random streams, one generator and draw routine per purpose
     final StreamRng[] rng = new StreamRng[StreamId.COUNT];
     final Draws[] draws = new Draws[StreamId.COUNT];
+    /** {@link Streams#purposeKey} of this trial, per purpose: set by {@link #beginTrial}. */
+    private final long[] purposeKey = new long[StreamId.COUNT];
     /** Null except while recording draws for the RNG-floor benchmark ({@link #recordDraws}). */
     private DrawTrace trace;
 
@@ -59,8 +62,10 @@ public final class TrialState {
 
     // retention and revenue
     final double[] survival;        // survival[τ] = P(survive from tenure τ to τ+1)
-    final long[] cohortCustomers;   // by go-live month
-    final double[] cohortMrr;       // MRR per customer of each cohort, current
+    final LifetimeTable lifetimes;  // customers' lifetimes in months, from survival (per trial)
+    final long[] churnAt;           // churnAt[t]: live customers scheduled to churn in month t
+    final double[] mrrLostAt;       // mrrLostAt[t]: the MRR they carry in month t
+    final double[] growthPower;     // growthPower[k] = (1 + expansion)^k
     double expansion;
     double acvMean;
     long active;
@@ -88,8 +93,10 @@ public final class TrialState {
         this.staffArrivals = new int[horizon + 1];
         this.waiting = new long[horizon];
         this.survival = new double[horizon + 1];
-        this.cohortCustomers = new long[horizon];
-        this.cohortMrr = new double[horizon];
+        this.lifetimes = new LifetimeTable(horizon);
+        this.churnAt = new long[horizon + 1];
+        this.mrrLostAt = new double[horizon + 1];
+        this.growthPower = new double[horizon + 1];
     }
 
     /** The trial's per-month outputs, metric-major: {@code out[metric.ordinal() * horizon + t]}. Read-only. */
@@ -134,9 +141,21 @@ public final class TrialState {
         }
     }
 
-    /** Reseeds a purpose's generator for month t and returns its draw routine. */
-    Draws stream(long seed, int purpose, int t, int sub) {
-        long key = Streams.key(seed, trial, purpose, t, sub);
+    /** Starts trial {@code trial} of a run with seed {@code seed}: derives its streams' key prefixes. */
+    void beginTrial(long seed, long trial) {
+        this.trial = trial;
+        for (int p = 0; p < StreamId.COUNT; p++) {
+            purposeKey[p] = Streams.purposeKey(seed, trial, p);
+        }
+    }
+
+    /**
+     * Reseeds a purpose's generator for month t with the key {@code Streams.key(seed, trial, purpose, t,
+     * sub)} and returns its draw routine. Stages call it only when they are about to draw (a reset
+     * without draws would change nothing).
+     */
+    Draws stream(int purpose, int t, int sub) {
+        long key = Streams.monthKey(purposeKey[purpose], t, sub);
         rng[purpose].reset(key);
         if (trace != null) {
             trace.recordReset(purpose, key);
