@@ -39,7 +39,7 @@ public final class TraceCensus {
             String key = String.format(Locale.ROOT, "%-9s %-11s %s", DrawTrace.name(op),
                     s < STREAMS.length ? STREAMS[s] : "" + s, size);
             long[] c = rows.computeIfAbsent(key, k -> new long[2]);
-            c[0]++;
+            c[0] += trace.multiplicity(i);
             if (op == DrawTrace.BINOMIAL) {
                 c[1] += trace.whole(i);
             }
@@ -50,6 +50,12 @@ public final class TraceCensus {
             System.out.printf(Locale.ROOT, "%-40s %12.1f %10s%n", e.getKey(), c[0] / (double) trials,
                     c[1] > 0 ? String.format(Locale.ROOT, "%.1f", c[1] / (double) c[0]) : "");
         }
-        System.out.printf(Locale.ROOT, "%-40s %12.1f%n", "all records", trace.size() / (double) trials);
+        long ops = 0;
+        for (int i = 0; i < trace.size(); i++) {
+            ops += trace.multiplicity(i);
+        }
+        System.out.printf(Locale.ROOT, "%-40s %12.1f%n", "all operations", ops / (double) trials);
+        System.out.printf(Locale.ROOT, "%-40s %12.1f%n", "trace records (a cohort's lifetimes: one)",
+                trace.size() / (double) trials);
     }
 }

@@ -12,7 +12,9 @@ import java.util.Arrays;
  * <p>Recording is switched on per worker state, never in a normal run: a {@link Draws} made with
  * {@link Draws#recording} appends here, the ordinary constructor does not (its only cost is one
  * never-taken null test per call). Records are kept in growable primitive arrays; recording allocates,
- * replay does not.
+ * replay does not. Consecutive lifetimes drawn from the same stream and table (a cohort's customers) are
+ * kept as one record with a count and replayed in a loop, as the kernel draws them, so that the replay's
+ * own bookkeeping stays small next to the draws.
  *
  * <p>A replay reproduces the recorded results bit for bit (checked by {@link #replay} with
  * {@code verify}), which is the evidence that the floor draws the very same variates as the kernel.
@@ -33,25 +35,32 @@ public final class DrawTrace {
 
     private byte[] op = new byte[1024];
     private byte[] stream = new byte[1024];
-    private long[] whole = new long[1024];    // RESET: key; BINOMIAL: n
-    private double[] a = new double[1024];    // POISSON, NEGATIVE_BINOMIAL: mean; BINOMIAL: p; GAMMA: shape
+    private long[] whole = new long[1024];    // RESET: key; BINOMIAL: n; LIFETIME: table snapshot
+    private double[] a = new double[1024];    // POISSON, NEGATIVE_BINOMIAL: mean; BINOMIAL: p; GAMMA: shape;
+                                              // LIFETIME: how many in a row
     private double[] b = new double[1024];    // NEGATIVE_BINOMIAL: dispersion
-    private double[] result = new double[1024];
     private int size;
+    private double[] result = new double[1024];   // one per draw, in draw order
+    private int results;
     private int[] trialStart = new int[16];
+    private int[] trialResultStart = new int[16];
+    private int trials;
     private LifetimeTable[] tables = new LifetimeTable[16];   // snapshots, one per distinct table state
     private int tableCount;
     private LifetimeTable lastTable;
     private int lastVersion;
-    private int trials;
 
     /** Marks the start of the next trial's records; call before running it. */
     public void beginTrial() {
         if (trials + 1 >= trialStart.length) {
             trialStart = Arrays.copyOf(trialStart, trialStart.length * 2);
+            trialResultStart = Arrays.copyOf(trialResultStart, trialResultStart.length * 2);
         }
-        trialStart[trials++] = size;
         trialStart[trials] = size;
+        trialResultStart[trials] = results;
+        trials++;
+        trialStart[trials] = size;
+        trialResultStart[trials] = results;
     }
 
     /** Trials recorded. */
@@ -59,17 +68,17 @@ public final class DrawTrace {
         return trials;
     }
 
-    /** Records of all trials. */
+    /** Records of all trials (a run of lifetimes is one record). */
     public int size() {
         return size;
     }
 
-    /** How many records of operation {@code code} (one of the constants) the whole trace holds. */
+    /** How many operations {@code code} (one of the constants) the whole trace holds: draws, or resets. */
     public long count(byte code) {
         long n = 0;
         for (int i = 0; i < size; i++) {
             if (op[i] == code) {
-                n++;
+                n += multiplicity(i);
             }
         }
         return n;
@@ -83,6 +92,11 @@ public final class DrawTrace {
     /** Operation code of record {@code i}. */
     public byte op(int i) {
         return op[i];
+    }
+
+    /** How many operations record {@code i} stands for: the run length of lifetimes, else 1. */
+    public int multiplicity(int i) {
+        return op[i] == LIFETIME ? (int) a[i] : 1;
     }
 
     /** Stream id of record {@code i}. */
@@ -100,11 +114,6 @@ public final class DrawTrace {
         return a[i];
     }
 
-    /** Result recorded at record {@code i}. */
-    public double result(int i) {
-        return result[i];
-    }
-
     /** Name of an operation code, e.g. {@code "binomial"}. */
     public static String name(byte code) {
         return NAMES[code];
@@ -115,23 +124,27 @@ public final class DrawTrace {
      * by whoever resets the generators of a recording state.
      */
     public void recordReset(int s, long key) {
-        add(RESET, s, key, 0, 0, 0);
+        add(RESET, s, key, 0, 0);
     }
 
     void poisson(int s, double mean, long k) {
-        add(POISSON, s, 0, mean, 0, k);
+        add(POISSON, s, 0, mean, 0);
+        result(k);
     }
 
     void binomial(int s, long n, double p, long k) {
-        add(BINOMIAL, s, n, p, 0, k);
+        add(BINOMIAL, s, n, p, 0);
+        result(k);
     }
 
     void gamma(int s, double shape, double x) {
-        add(GAMMA, s, 0, shape, 0, x);
+        add(GAMMA, s, 0, shape, 0);
+        result(x);
     }
 
     void normal(int s, double x) {
-        add(NORMAL, s, 0, 0, 0, x);
+        add(NORMAL, s, 0, 0, 0);
+        result(x);
     }
 
     void lifetime(int s, LifetimeTable table, int k) {
@@ -143,16 +156,27 @@ public final class DrawTrace {
             lastTable = table;
             lastVersion = table.version();
         }
-        add(LIFETIME, s, tableCount - 1, 0, 0, k);
+        int last = size - 1;
+        if (last >= trialStart[trials - 1] && op[last] == LIFETIME && stream[last] == s
+                && whole[last] == tableCount - 1) {
+            a[last]++;
+        } else {
+            add(LIFETIME, s, tableCount - 1, 1, 0);
+        }
+        result(k);
     }
 
     void negativeBinomial(int s, double mean, double dispersion, long k) {
-        add(NEGATIVE_BINOMIAL, s, 0, mean, dispersion, k);
+        add(NEGATIVE_BINOMIAL, s, 0, mean, dispersion);
+        result(k);
     }
 
-    private void add(byte code, int s, long w, double x, double y, double r) {
+    private void add(byte code, int s, long w, double x, double y) {
         if (trials == 0) {
             throw new IllegalStateException("call beginTrial() before recording");
+        }
+        if (s < 0 || s > Byte.MAX_VALUE) {
+            throw new IllegalArgumentException("stream id out of range: " + s);
         }
         if (size == op.length) {
             int n = size * 2;
@@ -161,19 +185,22 @@ public final class DrawTrace {
             whole = Arrays.copyOf(whole, n);
             a = Arrays.copyOf(a, n);
             b = Arrays.copyOf(b, n);
-            result = Arrays.copyOf(result, n);
-        }
-        if (s < 0 || s > Byte.MAX_VALUE) {
-            throw new IllegalArgumentException("stream id out of range: " + s);
         }
         op[size] = code;
         stream[size] = (byte) s;
         whole[size] = w;
         a[size] = x;
         b[size] = y;
-        result[size] = r;
         size++;
         trialStart[trials] = size;
+    }
+
+    private void result(double r) {
+        if (results == result.length) {
+            result = Arrays.copyOf(result, results * 2);
+        }
+        result[results++] = r;
+        trialResultStart[trials] = results;
     }
 
     /**
@@ -187,9 +214,10 @@ public final class DrawTrace {
         double sum = 0;
         for (int i = trialStart[trial], end = trialStart[trial + 1]; i < end; i++) {
             switch (op[i]) {
-                case RESET, LIFETIME -> sum += whole[i] + stream[i];
+                case RESET -> sum += whole[i] + stream[i];
                 case BINOMIAL -> sum += whole[i] + a[i] + stream[i];
                 case NEGATIVE_BINOMIAL -> sum += a[i] + b[i] + stream[i];
+                case LIFETIME -> sum += whole[i] + a[i] + stream[i] + tables[(int) whole[i]].m();
                 default -> sum += a[i] + stream[i];
             }
         }
@@ -209,6 +237,7 @@ public final class DrawTrace {
      */
     public double replay(int trial, StreamRng[] rngs, Draws[] draws, boolean verify) {
         double sum = 0;
+        int next = trialResultStart[trial];
         for (int i = trialStart[trial], end = trialStart[trial + 1]; i < end; i++) {
             double r;
             switch (op[i]) {
@@ -216,20 +245,39 @@ public final class DrawTrace {
                     rngs[stream[i]].reset(whole[i]);
                     continue;
                 }
-                case POISSON -> r = draws[stream[i]].poisson(a[i]);
+                case LIFETIME -> {
+                    Draws d = draws[stream[i]];
+                    LifetimeTable t = tables[(int) whole[i]];
+                    for (int c = (int) a[i]; c > 0; c--) {
+                        int k = d.lifetime(t);
+                        if (verify) {
+                            check(i, next, k);
+                        }
+                        next++;
+                        sum += k;
+                    }
+                    continue;
+                }
                 case BINOMIAL -> r = draws[stream[i]].binomial(whole[i], a[i]);
+                case POISSON -> r = draws[stream[i]].poisson(a[i]);
                 case GAMMA -> r = draws[stream[i]].gamma(a[i]);
                 case NORMAL -> r = draws[stream[i]].normal();
                 case NEGATIVE_BINOMIAL -> r = draws[stream[i]].negativeBinomial(a[i], b[i]);
-                case LIFETIME -> r = draws[stream[i]].lifetime(tables[(int) whole[i]]);
                 default -> throw new IllegalStateException("bad op " + op[i]);
             }
-            if (verify && Double.doubleToLongBits(r) != Double.doubleToLongBits(result[i])) {
-                throw new IllegalStateException("replay of record " + i + " (" + NAMES[op[i]] + ") gave " + r
-                        + ", recorded " + result[i]);
+            if (verify) {
+                check(i, next, r);
             }
+            next++;
             sum += r;
         }
         return sum;
+    }
+
+    private void check(int record, int draw, double r) {
+        if (Double.doubleToLongBits(r) != Double.doubleToLongBits(result[draw])) {
+            throw new IllegalStateException("replay of record " + record + " (" + NAMES[op[record]] + ") gave " + r
+                    + ", recorded " + result[draw]);
+        }
     }
 }

@@ -31,9 +31,9 @@ public final class Draws {
     /** Binomial: inversion when n * min(p, 1 - p) is below this, BTRD otherwise. */
     private static final double BINOMIAL_BTRD_MIN_MEAN = 10;
     /** Binomial inversion: largest n for which q^n is computed by multiplication rather than exp/log1p. */
-    private static final int POWER_MAX_N = 128;
-    /** 1/x for x < 128: the inversion's pmf recurrence multiplies instead of dividing. */
-    private static final double[] RECIPROCALS = new double[128];
+    private static final int POWER_MAX_N = 255;
+    /** 1/x for x < 1024: the pmf recurrences of BINV and BTRD multiply instead of dividing. */
+    private static final double[] RECIPROCALS = new double[1024];
 
     static {
         for (int x = 1; x < RECIPROCALS.length; x++) {
@@ -248,11 +248,11 @@ public final class Draws {
      * If {@code n p < 10}: inversion by sequential search from 0 with the pmf recurrence
      * {@code f(x) = f(x-1) ((n+1)/x - 1) p/q} (Kachitvichyanukul and Schmeiser's BINV, "Binomial random
      * variate generation", CACM 31(2), 1988: the uniform is reduced by f(0), f(1), ... until it is below
-     * f(x)), starting from {@code q^n}: by repeated squaring for {@code n <= 128}, else
+     * f(x)), starting from {@code q^n}: by repeated squaring for {@code n <= 255}, else
      * {@code exp(n log1p(-p))}; {@code 1/x} comes from a table. One uniform per draw. Otherwise
      * W. Hoermann's BTRD, transformed rejection with decomposition ("The generation of binomial random
      * variates", J. Statist. Comput. Simul. 46, 101-110, 1993): steps 1 to 3.2 exactly as published
-     * (the central region accepted at once; the recursive pmf ratio for |k - m| &lt;= 15; the squeeze
+     * (the central region accepted at once; the recursive pmf ratio for |k - m| &lt;= 15, with 1/i from a table; the squeeze
      * otherwise). In the final test (steps 3.3/3.4) the log-pmf ratio log(f(k)/f(m)) is evaluated in
      * C. Loader's saddle-point form ("Fast and accurate computation of binomial probabilities", 2000)
      * from the Stirling-series error term (table below 256, series beyond) instead of Hoermann's
@@ -326,24 +326,29 @@ public final class Draws {
     }
 
     /**
-     * {@code q^n} for {@code 0 <= n <= POWER_MAX_N} by binary exponentiation: at most 14 multiplications,
-     * relative error below {@code (n + 14) 2^-53} (including the rounding of {@code q = 1 - p}), i.e.
-     * below 2e-14 — against two calls of {@code log1p} and {@code exp}, which cost about three times as
-     * much at the sizes the model draws (JMH, benchmarks/SamplerBenchmark).
+     * {@code q^n} for {@code 0 <= n <= 255} by binary exponentiation over all eight bits of n,
+     * without branches (a multiplication by 1 where a bit is 0), so that no draw pays for a mispredicted
+     * jump: 15 multiplications, relative error below {@code (n + 15) 2^-53} (including the rounding of
+     * {@code q = 1 - p}), i.e. below 3.5e-14. {@code exp(n log1p(-p))} costs about three times as much at
+     * the sizes the model draws (benchmarks/SamplerBenchmark).
      */
     static double power(double q, int n) {
-        double r = 1;
         double b = q;
-        while (true) {
-            if ((n & 1) != 0) {
-                r *= b;
-            }
-            n >>>= 1;
-            if (n == 0) {
-                return r;
-            }
-            b *= b;
-        }
+        double r = (n & 1) != 0 ? b : 1;
+        b *= b;
+        r *= (n & 2) != 0 ? b : 1;
+        b *= b;
+        r *= (n & 4) != 0 ? b : 1;
+        b *= b;
+        r *= (n & 8) != 0 ? b : 1;
+        b *= b;
+        r *= (n & 16) != 0 ? b : 1;
+        b *= b;
+        r *= (n & 32) != 0 ? b : 1;
+        b *= b;
+        r *= (n & 64) != 0 ? b : 1;
+        b *= b;
+        return (n & 128) != 0 ? r * b : r;
     }
 
     /** Hoermann's BTRD, n p >= 10, p <= 0.5. Step numbers refer to the paper. */
@@ -396,11 +401,11 @@ public final class Draws {
                 double f = 1;
                 if (m < k) {
                     for (double i = m + 1; i <= k; i++) {
-                        f *= nr / i - r;
+                        f *= (i < RECIPROCALS.length ? nr * RECIPROCALS[(int) i] : nr / i) - r;
                     }
                 } else if (m > k) {
                     for (double i = k + 1; i <= m; i++) {
-                        v *= nr / i - r;
+                        v *= (i < RECIPROCALS.length ? nr * RECIPROCALS[(int) i] : nr / i) - r;
                     }
                 }
                 if (v <= f) {

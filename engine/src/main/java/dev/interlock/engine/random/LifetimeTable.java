@@ -7,7 +7,8 @@ import java.util.Arrays;
  * {@code p[k] = P(K > k | K > k−1)}, sampled by inversion with a guide table (H. C. Chen and Y. Asau, "On
  * generating random variates from an empirical distribution", AIIE Transactions 6(2), 163–166, 1974;
  * L. Devroye, "Non-Uniform Random Variate Generation", 1986, sec. III.2.4): one uniform per variate and,
- * with m + 1 guide cells, fewer than two comparisons on average whatever the shape.
+ * with {@value #CELLS_PER_OUTCOME}·(m + 1) guide cells, at most 1 + 1/{@value #CELLS_PER_OUTCOME}
+ * comparisons on average whatever the shape (so the search loop is rarely entered and well predicted).
  *
  * <p>It is the per-trial sampler of a customer's lifetime (MODEL.md section 4): the kernel rebuilds it once
  * per trial from that trial's retention parameters ({@link #set}, O(m), allocation-free), then draws one
@@ -19,11 +20,14 @@ import java.util.Arrays;
  * <p>Not thread-safe; one per worker state.
  */
 public final class LifetimeTable {
+    /** Guide cells per outcome. */
+    static final int CELLS_PER_OUTCOME = 4;
     /** cdf[k] = P(K ≤ k) for k = 0 … m; cdf[m + 1] = +∞ (the "beyond m" outcome). */
     private final double[] cdf;
-    /** guide[j] = min{k ≥ 1 : cdf[k] > j / (m + 1)}: where the search for u in cell j starts. */
+    /** guide[j] = min{k ≥ 1 : cdf[k] > (j − 10⁻⁶) / cells}: where the search for u in cell j starts. */
     private final int[] guide;
     private int m;
+    private int cells;
     private int version;
 
     /**
@@ -34,7 +38,7 @@ public final class LifetimeTable {
             throw new IllegalArgumentException("maxM must be >= 0: " + maxM);
         }
         cdf = new double[maxM + 2];
-        guide = new int[maxM + 1];
+        guide = new int[CELLS_PER_OUTCOME * (maxM + 1)];
         set(new double[] {1}, 0);
     }
 
@@ -57,10 +61,12 @@ public final class LifetimeTable {
             cdf[k] = 1 - alive;
         }
         cdf[m + 1] = Double.POSITIVE_INFINITY;
-        int cells = m + 1;
+        cells = CELLS_PER_OUTCOME * (m + 1);
         int k = 1;
         for (int j = 0; j < cells; j++) {
-            double lo = j / (double) cells;
+            // Every u that sample() sends to cell j is >= (j - 1e-6) / cells even after rounding u * cells,
+            // so starting the search there is safe (the search only moves up).
+            double lo = (j - 1e-6) / cells;
             while (k <= m && cdf[k] <= lo) {
                 k++;
             }
@@ -86,7 +92,7 @@ public final class LifetimeTable {
      * @return a lifetime in 1 … m + 1
      */
     int sample(double u) {
-        int k = guide[Math.min(m, (int) (u * (m + 1)))];
+        int k = guide[Math.min(cells - 1, (int) (u * cells))];
         while (u >= cdf[k]) {
             k++;
         }
@@ -99,6 +105,7 @@ public final class LifetimeTable {
         System.arraycopy(cdf, 0, c.cdf, 0, cdf.length);
         System.arraycopy(guide, 0, c.guide, 0, guide.length);
         c.m = m;
+        c.cells = cells;
         c.version = version;
         return c;
     }

@@ -31,6 +31,7 @@ class DrawTraceTest {
         assertThat(trace.trials()).isEqualTo(20);
         assertThat(trace.count(DrawTrace.RESET)).isPositive();
         assertThat(trace.count(DrawTrace.BINOMIAL)).isGreaterThan(trace.count(DrawTrace.POISSON));
+        assertThat(trace.count(DrawTrace.LIFETIME)).isGreaterThan(trace.size() / 4);   // runs of a cohort's customers
 
         StreamRng[] rngs = new StreamRng[TrialState.streamCount()];
         Draws[] draws = new Draws[rngs.length];
