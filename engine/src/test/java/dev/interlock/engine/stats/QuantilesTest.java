@@ -9,7 +9,10 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-/** The quantile sketch: its documented error bound, DDSketch's answers, and an exact order-free merge. */
+/**
+ * Streaming quantiles: the documented error bound, exact answers for whole-number cells, DDSketch's answers
+ * otherwise, and a merge whose result does not depend on how values were split or merged.
+ */
 class QuantilesTest {
     static final double[] QS = {0, 0.01, 0.05, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95, 0.99, 1};
 
@@ -55,7 +58,7 @@ class QuantilesTest {
     }
 
     @Test
-    void answersAreThoseOfTheLibrarysDDSketchWithTheSameMapping() {
+    void sketchCellsAnswerAsTheLibrarysDDSketchAndExactCellsGiveTheSampleQuantile() {
         double[][] v = data(3000, 6, 2);
         Quantiles q = new Quantiles(6);
         DDSketch[] ref = new DDSketch[6];
@@ -70,10 +73,73 @@ class QuantilesTest {
                 }
             }
         }
+        assertThat(q.isExact(0)).as("whole numbers 0..799").isTrue();
+        for (int c = 1; c < 6; c++) {
+            assertThat(q.isExact(c)).as("cell %d", c).isFalse();
+        }
         for (int c = 0; c < 6; c++) {
+            int cell = c;
+            double[] col = Arrays.stream(v).mapToDouble(row -> row[cell]).filter(x -> x == x).sorted().toArray();
+            for (double level : QS) {
+                double expected = q.isExact(c) ? col[(int) Math.floor(level * (col.length - 1))]
+                        : ref[c].getValueAtQuantile(level);
+                assertThat(q.quantile(c, level)).as("cell %d q %s", c, level).isEqualTo(expected);
+            }
+        }
+    }
+
+    @Test
+    void aCellLeavesExactCountsWithoutLossWhenAValueIsFractionalOrTheRangeTooWide() {
+        // cell 0: whole numbers, then one fraction; cell 1: whole numbers spreading beyond the window
+        Quantiles q = new Quantiles(2);
+        DDSketch[] ref = new DDSketch[2];
+        for (int c = 0; c < 2; c++) {
+            ref[c] = new DDSketch(new CubicallyInterpolatedMapping(Quantiles.RELATIVE_ACCURACY), UnboundedSizeDenseStore::new);
+        }
+        SplittableRandom r = new SplittableRandom(4);
+        for (int t = 0; t < 4000; t++) {
+            double[] row = {t == 3000 ? 17.5 : r.nextInt(100) - 20, t < 2000 ? r.nextInt(1000) : r.nextInt(5000) - 2500};
+            if (t == 2999) {
+                assertThat(q.isExact(0)).isTrue();
+                assertThat(q.isExact(1)).isFalse();
+            }
+            q.add(row);
+            ref[0].accept(row[0]);
+            ref[1].accept(row[1]);
+        }
+        for (int c = 0; c < 2; c++) {
+            assertThat(q.isExact(c)).isFalse();
             for (double level : QS) {
                 assertThat(q.quantile(c, level)).as("cell %d q %s", c, level).isEqualTo(ref[c].getValueAtQuantile(level));
             }
+        }
+    }
+
+    @Test
+    void whetherACellIsExactDependsOnAllItsValuesNotOnHowTheyWereSplit() {
+        // Each half alone spans fewer than 2048 integers; together they span more.
+        Quantiles low = new Quantiles(1);
+        Quantiles high = new Quantiles(1);
+        Quantiles whole = new Quantiles(1);
+        for (int t = 0; t < 3000; t++) {
+            double[] row = {t % 2 == 0 ? t % 1500 : 2000 + t % 1500};
+            (t % 2 == 0 ? low : high).add(row);
+            whole.add(row);
+        }
+        assertThat(low.isExact(0)).isTrue();
+        assertThat(high.isExact(0)).isTrue();
+        assertThat(whole.isExact(0)).isFalse();
+        Quantiles a = new Quantiles(1);
+        a.merge(low);
+        a.merge(high);
+        Quantiles b = new Quantiles(1);
+        b.merge(high);
+        b.merge(low);
+        assertThat(a.isExact(0)).isFalse();
+        assertThat(b.isExact(0)).isFalse();
+        for (double level : QS) {
+            assertThat(a.quantile(0, level)).isEqualTo(whole.quantile(0, level));
+            assertThat(b.quantile(0, level)).isEqualTo(whole.quantile(0, level));
         }
     }
 
@@ -97,6 +163,8 @@ class QuantilesTest {
             backward.merge(parts[parts.length - 1 - p]);
         }
         for (int c = 0; c < cells; c++) {
+            assertThat(forward.isExact(c)).isEqualTo(whole.isExact(c));
+            assertThat(backward.isExact(c)).isEqualTo(whole.isExact(c));
             assertThat(forward.count(c)).isEqualTo(whole.count(c));
             for (double level : QS) {
                 assertThat(forward.quantile(c, level)).isEqualTo(whole.quantile(c, level));
