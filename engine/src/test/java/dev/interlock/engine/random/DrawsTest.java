@@ -66,9 +66,13 @@ class DrawsTest {
         "5, 0.3", // inversion
         "100, 0.05", // inversion, n p = 5
         "30, 0.33", // inversion, n p = 9.9
-        "50, 0.2", // BTRD, n p = 10 exactly
-        "20, 0.5", // BTRD at p = 0.5 (no symmetry), n p = 10
-        "40, 0.6", // symmetry into BTRD (n q = 16)
+        "50, 0.2", // inversion, n p = 10 (n <= 255: inversion up to n p = 20)
+        "40, 0.5", // BTRD at p = 0.5 (no symmetry), n p = 20 exactly
+        "39, 0.5", // inversion at p = 0.5, n p = 19.5
+        "255, 0.078", // inversion at the largest n started by multiplication, n p = 19.9
+        "256, 0.05", // BTRD: n > 255, n p = 12.8
+        "60, 0.6", // symmetry into BTRD (n q = 24)
+        "40, 0.6", // symmetry into inversion (n q = 16)
         "1000, 0.27", // BTRD: both |k - m| <= 15 (recursive) and > 15 (squeeze / final test)
         "200, 0.2", // BTRD
         "24, 0.94", // symmetry into inversion (n q = 1.44)
