@@ -111,12 +111,16 @@ final class Retention {
         double[] mrrLostAt = s.mrrLostAt;
         double[] power = s.growthPower;
         if (n <= (long) PER_CUSTOMER_PER_MONTH * left) {
+            // count the cohort's lifetimes first (a small array, hot in cache), then book them month by month
+            int[] byLifetime = s.lifetimeCounts;
+            java.util.Arrays.fill(byLifetime, 0, left + 2, 0);
             for (long i = 0; i < n; i++) {
-                int k = d.lifetime(s.lifetimes);
-                if (k <= left) {
-                    churnAt[t + k]++;
-                    mrrLostAt[t + k] += perCustomer * power[k];
-                }
+                byLifetime[Math.min(d.lifetime(s.lifetimes), left + 1)]++;
+            }
+            for (int k = 1; k <= left; k++) {
+                int gone = byLifetime[k];
+                churnAt[t + k] += gone;
+                mrrLostAt[t + k] += gone * perCustomer * power[k];
             }
         } else {
             long live = n;

@@ -63,6 +63,7 @@ public final class TrialState {
     // retention and revenue
     final double[] survival;        // survival[τ] = P(survive from tenure τ to τ+1)
     final LifetimeTable lifetimes;  // customers' lifetimes in months, from survival (per trial)
+    final int[] lifetimeCounts;     // scratch: one cohort's customers by lifetime
     final long[] churnAt;           // churnAt[t]: live customers scheduled to churn in month t
     final double[] mrrLostAt;       // mrrLostAt[t]: the MRR they carry in month t
     final double[] growthPower;     // growthPower[k] = (1 + expansion)^k
@@ -94,6 +95,7 @@ public final class TrialState {
         this.waiting = new long[horizon];
         this.survival = new double[horizon + 1];
         this.lifetimes = new LifetimeTable(horizon);
+        this.lifetimeCounts = new int[horizon + 2];
         this.churnAt = new long[horizon + 1];
         this.mrrLostAt = new double[horizon + 1];
         this.growthPower = new double[horizon + 1];

@@ -39,6 +39,8 @@ public final class Draws {
     private static final double BINOMIAL_BTRD_MIN_MEAN_SMALL_N = 20;
     /** Binomial inversion: largest n for which q^n is computed by multiplication rather than exp/log1p. */
     private static final int POWER_MAX_N = 255;
+    /** Distinct values of q whose powers {@link #binomialInversion} remembers. */
+    private static final int MEMO_WAYS = 4;
     /** 1/x for x < 1024: the pmf recurrences of BINV and BTRD multiply instead of dividing. */
     private static final double[] RECIPROCALS = new double[1024];
 
@@ -53,6 +55,17 @@ public final class Draws {
     /** Null except in a recording instance (see {@link #recording}). */
     private final DrawTrace trace;
     private final int traceStream;
+    /**
+     * Memo of q^n for the inversion's start, for the last {@value #MEMO_WAYS} values of q: an entry holds
+     * exactly {@code power(q, n)}, so a hit returns what a miss computes and results never depend on what
+     * was drawn before. It pays off because the model draws many small binomials with few distinct p
+     * (waiting customers walking away: one p per trial; closing-lag splits: one p per lag).
+     */
+    private final double[] memoQ = new double[MEMO_WAYS];
+    private final double[][] memoPower = new double[MEMO_WAYS][POWER_MAX_N + 1];
+    private final int[][] memoStamp = new int[MEMO_WAYS][POWER_MAX_N + 1];
+    private final int[] memoGeneration = new int[MEMO_WAYS];
+    private int memoNext;
 
     /**
      * Binds the draws to a generator; builds the ziggurat normal sampler once.
@@ -311,7 +324,7 @@ public final class Draws {
         final double s = p / q;
         final double a = (n + 1.0) * s;
         // f(0) = q^n >= exp(-1.39 n p) > 1e-12 here, so no underflow.
-        final double f0 = n <= POWER_MAX_N ? power(q, (int) n) : Math.exp(n * Math.log1p(-p));
+        final double f0 = n <= POWER_MAX_N ? memoPower(q, (int) n) : Math.exp(n * Math.log1p(-p));
         draw:
         while (true) {
             // X = min{x : u < F(x)}: subtract f(0), f(1), ... from u until what is left is below f(x).
@@ -331,6 +344,32 @@ public final class Draws {
             }
             return x;
         }
+    }
+
+    /** {@code power(q, n)}, from the memo when this q and n were seen since q last entered it. */
+    private double memoPower(double q, int n) {
+        int way = 0;
+        while (way < MEMO_WAYS && memoQ[way] != q) {
+            way++;
+        }
+        if (way == MEMO_WAYS) {
+            way = memoNext;
+            memoNext = (memoNext + 1) % MEMO_WAYS;
+            memoQ[way] = q;
+            if (memoGeneration[way] == Integer.MAX_VALUE) {
+                java.util.Arrays.fill(memoStamp[way], 0);
+                memoGeneration[way] = 0;
+            }
+            memoGeneration[way]++;   // forget the old q's powers in O(1): their stamps no longer match
+        }
+        final int generation = memoGeneration[way];
+        if (memoStamp[way][n] == generation) {
+            return memoPower[way][n];
+        }
+        final double f0 = power(q, n);
+        memoPower[way][n] = f0;
+        memoStamp[way][n] = generation;
+        return f0;
     }
 
     /**

@@ -311,6 +311,29 @@ class DrawsTest {
         }
     }
 
+    @Test
+    void rememberedPowersNeverChangeAResult() {
+        // A Draws that has drawn with many p (filling and evicting its memo of q^n) and a fresh one give
+        // the same variates from the same generator state.
+        final SplittableRandom r = new SplittableRandom(23);
+        final StreamRng warmRng = new StreamRng();
+        final Draws warm = new Draws(warmRng);
+        for (int i = 0; i < 50_000; i++) {
+            warm.binomial(r.nextInt(256), 0.01 + 0.001 * r.nextInt(9));
+        }
+        for (int key = 0; key < 200; key++) {
+            final StreamRng freshRng = new StreamRng();
+            final Draws fresh = new Draws(freshRng);
+            warmRng.reset(key);
+            freshRng.reset(key);
+            for (int i = 0; i < 50; i++) {
+                final int n = r.nextInt(256);
+                final double p = 0.01 + 0.001 * r.nextInt(9);
+                assertThat(warm.binomial(n, p)).isEqualTo(fresh.binomial(n, p));
+            }
+        }
+    }
+
     // ---------------------------------------------------------------------------- edge cases
 
     @Test
