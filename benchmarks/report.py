@@ -37,9 +37,12 @@ def load(d):
         if name == "KernelBenchmark":
             r[b["params"]["work"]] = dict(median=statistics.median(raw), raw=raw, alloc=alloc,
                                           unit=b["primaryMetric"]["scoreUnit"])
+        elif name == "StatsBenchmark":
+            r["stats-" + b["params"]["recorder"]] = dict(median=statistics.median(raw), raw=raw, alloc=alloc)
         elif name == "RunnerBenchmark":
             r["runner" + b["params"]["threads"]] = dict(median=statistics.median(raw), raw=raw, alloc=alloc,
-                                                        unit=b["primaryMetric"]["scoreUnit"])
+                                                        unit=b["primaryMetric"]["scoreUnit"],
+                                                        trials=int(b["params"].get("trials", 20000)))
     r["memory"] = [kv(line) for line in read(os.path.join(d, "memory.txt")).splitlines() if "trials=" in line]
     peer = read(os.path.join(d, "peer.txt")).splitlines()
     r["numpy_sim"] = [float(kv(x)["seconds"]) for x in peer if x.startswith("numpy") and "seconds=" in x
@@ -65,7 +68,8 @@ def figures(r):
     f["ratio"] = f["kernel"] / f["floor"]
     f["ratio_hi"] = f["kernel"] / max(f["floor"] - f["walk"], 1e-9)
     f["kernel_alloc"] = r["kernel"]["alloc"]
-    trials = 20_000
+    trials = r["runner1"]["trials"]
+    f["run_trials"] = trials
     f["run1_ms"] = r["runner1"]["median"]
     f["run2_ms"] = r["runner2"]["median"]
     f["run1_us"] = f["run1_ms"] * 1000 / trials
@@ -156,18 +160,28 @@ def main(argv):
     w("```\n" + r["census"] + "\n```\n")
 
     w("## 3. Scaling: the full runner at 1 and 2 threads\n")
-    w("`RunnerBenchmark`: 20,000 trials per operation (kernel, moments, quantile sketches, block-ordered merge; "
+    nt = f["run_trials"]
+    w(f"`RunnerBenchmark`: {nt:,} trials per operation (kernel, moments, quantiles, block-ordered merge; "
       "no file writing).\n")
-    w("| threads | ms per 20,000 trials (median) | µs per trial | trials per second | runs (ms) |")
+    w(f"| threads | ms per {nt:,} trials (median) | µs per trial | trials per second | runs (ms) |")
     w("|---|---|---|---|---|")
     for t in ("1", "2"):
         x = r["runner" + t]
-        w(f"| {t} | {x['median']:.0f} | {x['median'] * 1000 / 20000:.1f} | {20000 / x['median'] * 1000:,.0f} | "
+        w(f"| {t} | {x['median']:.0f} | {x['median'] * 1000 / nt:.1f} | {nt / x['median'] * 1000:,.0f} | "
           f"{fmt_list(x['raw'], 0)} |")
     w("")
     w(f"Speed-up 1 → 2 threads: **{f['speedup']:.2f} ×**. At 1 thread the runner spends {f['run1_us']:.1f} µs "
       f"per trial, of which the kernel is {f['kernel']:.1f} µs: statistics and merging cost about "
       f"{f['stats_us']:.1f} µs per trial.\n")
+    if "stats-moments" in r:
+        w("`StatsBenchmark`: recording one trial's 25 × 60 monthly values (µs per trial, median):\n")
+        w("| recorder | µs per trial | iterations (µs) |\n|---|---|---|")
+        for k, label in (("moments", "moments (count, mean, sd, min, max, exceedance)"),
+                         ("quantiles", "quantiles (exact counts / DDSketch store, cubic mapping)"),
+                         ("ddsketch-log", "for comparison: the library's DDSketch per cell, log mapping (before)")):
+            x = r["stats-" + k]
+            w(f"| {label} | {x['median']:.2f} | {fmt_list(x['raw'])} |")
+        w("")
 
     w("## 4. Memory: peak heap against the trial count\n")
     w("`MemoryProbe`, one fresh JVM per row, `-Xms512m -Xmx512m`, 2 threads. *live peak*: the largest used "

@@ -12,8 +12,9 @@
 # Steps (raw output of each lands in $OUT):
 #   1. machine.txt   nproc, CPU, JDK, load average before and after
 #   2. census.txt    what one trial draws (TraceCensus)
-#   3. jmh.json/txt  KernelBenchmark (floor / kernel / trace-walk, µs per trial, -prof gc) and
-#                    RunnerBenchmark (20,000 trials at 1 and 2 threads)
+#   3. jmh.json/txt  KernelBenchmark (floor / kernel / trace-walk, µs per trial, -prof gc),
+#                    RunnerBenchmark (40,000 trials at 1 and 2 threads) and StatsBenchmark (recording one
+#                    trial's 1,500 monthly values: moments, quantiles, and the library DDSketch it replaced)
 #   4. memory.txt    MemoryProbe at 10^4, 10^5, 10^6 trials, one fresh JVM each, -Xms512m -Xmx512m
 #   5. peer.txt      reference.py and Interlock (PeerRun) at $PEER_TRIALS trials, three timed runs each
 #                    (medians reported), then peer_compare.py on the percentiles (peer.json)
@@ -58,9 +59,9 @@ cat "$OUT/machine.txt"
 echo "== census"
 java -Dinterlock.scenario="$SCEN" -cp "$JAR" dev.interlock.benchmarks.TraceCensus | tee "$OUT/census.txt"
 
-echo "== JMH: kernel vs floor, runner scaling"
-java -jar "$JAR" 'KernelBenchmark|RunnerBenchmark' -prof gc -rf json -rff "$OUT/jmh.json" | tee "$OUT/jmh.txt" \
-  | grep -E '^(Benchmark|KernelBenchmark|RunnerBenchmark)' || true
+echo "== JMH: kernel vs floor, runner scaling, statistics"
+java -jar "$JAR" 'KernelBenchmark|RunnerBenchmark|StatsBenchmark' -prof gc -rf json -rff "$OUT/jmh.json" \
+  | tee "$OUT/jmh.txt" | grep -E '^(Benchmark|KernelBenchmark|RunnerBenchmark|StatsBenchmark)' || true
 
 echo "== memory"
 : > "$OUT/memory.txt"
