@@ -18,8 +18,9 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The two ways retention draws when a cohort's customers churn (model/Retention), per cohort, under the
- * reference scenario's sBG (α = 0.9, β = 14): {@code perCustomer}, one lifetime per customer from a guide
- * table; {@code perMonth}, sequential binomials over the months left (a multinomial). Cohorts "n:left":
+ * reference scenario's sBG (α = 0.9, β = 14): {@code perCustomer}, how many churn within the months left
+ * (one binomial), then one lifetime each from the conditional distribution by a guide table;
+ * {@code perMonth}, sequential binomials over the months left (a multinomial). Cohorts "n:left":
  * n customers, left months of horizon. The crossover sets {@code Retention.PER_CUSTOMER_PER_MONTH}. One
  * operation = one cohort.
  *
@@ -58,11 +59,9 @@ public class ChurnBenchmark {
 
     @Benchmark
     public long perCustomer() {
-        for (int i = 0; i < n; i++) {
-            int k = draws.lifetime(table);
-            if (k <= left) {
-                churnAt[k]++;
-            }
+        long churning = draws.binomial(n, table.probabilityWithin(left));
+        for (long i = 0; i < churning; i++) {
+            churnAt[draws.lifetimeWithin(table, left)]++;
         }
         return churnAt[1];
     }

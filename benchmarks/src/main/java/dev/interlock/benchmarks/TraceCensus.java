@@ -6,9 +6,10 @@ import java.util.Locale;
 import java.util.TreeMap;
 
 /**
- * What one trial of the reference scenario draws: per operation and stream, how many calls, and for the
- * count draws the size class that picks the sampler (Poisson mean; binomial n·min(p, 1−p)). Averages over
- * the same 200 trials as {@link KernelBenchmark}. Informs which samplers matter at which sizes.
+ * What one trial of the reference scenario draws: per operation and stream, how many calls and which
+ * algorithm the engine picks for them (by the Poisson mean, or the binomial's n and n·min(p, 1−p)), with
+ * the mean binomial n. Averages over the same 200 trials as {@link KernelBenchmark}. Informs which samplers
+ * matter at which sizes.
  *
  * <pre>java -cp benchmarks/target/benchmarks.jar dev.interlock.benchmarks.TraceCensus</pre>
  */
@@ -32,9 +33,13 @@ public final class TraceCensus {
                 long n = trace.whole(i);
                 double p = trace.parameter(i);
                 double m = n * Math.min(p, 1 - p);
-                size = n == 0 || p == 0 || p == 1 ? "trivial" : m < 10 ? "n·min(p,q)<10" : "n·min(p,q)>=10";
+                // the engine's rule (Draws.binomialSmallP)
+                size = n == 0 || p == 0 || p == 1 ? "trivial"
+                        : m < (n <= 255 ? 20 : 10) ? "inversion" : "BTRD";
             } else if (op == DrawTrace.POISSON) {
-                size = trace.parameter(i) < 10 ? "mean<10" : "mean>=10";
+                size = trace.parameter(i) < 10 ? "inversion" : "PTRS";
+            } else if (op == DrawTrace.LIFETIME) {
+                size = "guide table";
             }
             String key = String.format(Locale.ROOT, "%-9s %-11s %s", DrawTrace.name(op),
                     s < STREAMS.length ? STREAMS[s] : "" + s, size);
@@ -44,7 +49,7 @@ public final class TraceCensus {
                 c[1] += trace.whole(i);
             }
         }
-        System.out.printf(Locale.ROOT, "%-40s %12s %10s%n", "operation stream size", "per trial", "mean n");
+        System.out.printf(Locale.ROOT, "%-40s %12s %10s%n", "operation stream algorithm", "per trial", "mean n");
         for (var e : rows.entrySet()) {
             long[] c = e.getValue();
             System.out.printf(Locale.ROOT, "%-40s %12.1f %10s%n", e.getKey(), c[0] / (double) trials,

@@ -16,10 +16,11 @@ import dev.interlock.engine.random.Draws;
  * <p><b>How it is drawn.</b> Because customers are independent, thinning a cohort by Binomial(survivors,
  * p(τ)) month after month is the same, in distribution, as giving each customer at go-live a lifetime K
  * with P(K &gt; k) = p(1)·…·p(k) and letting it churn in month go-live + K. The kernel does the latter:
- * when cohort t goes live it draws its churn months from stream (SURVIVAL, t) — one lifetime per
- * customer by inversion ({@link dev.interlock.engine.random.LifetimeTable}) for cohorts up to
- * {@value #PER_CUSTOMER_PER_MONTH} × (months left) customers, otherwise as a multinomial over the months
- * left by sequential binomials, churned(t+k) ~ Binomial(still live, 1 − p(k)) — and books them in
+ * when cohort t goes live it draws its churn months from stream (SURVIVAL, t) — for cohorts up to
+ * {@value #PER_CUSTOMER_PER_MONTH} × (months left) customers, how many churn before the horizon,
+ * Binomial(n, P(K ≤ months left)), then one lifetime each from the conditional distribution by inversion
+ * ({@link dev.interlock.engine.random.LifetimeTable}); for larger cohorts a multinomial over the months left
+ * by sequential binomials, churned(t+k) ~ Binomial(still live, 1 − p(k)) — and books them in
  * {@code churnAt} and {@code mrrLostAt} (the MRR the churners carry then). Each month then costs O(1):
  * <pre>
  *   churned(t) = churnAt[t]
@@ -112,10 +113,13 @@ final class Retention {
         double[] power = s.growthPower;
         if (n <= (long) PER_CUSTOMER_PER_MONTH * left) {
             // count the cohort's lifetimes first (a small array, hot in cache), then book them month by month
+            // how many churn within the horizon, then only their lifetimes (same multinomial, fewer draws)
             int[] byLifetime = s.lifetimeCounts;
-            java.util.Arrays.fill(byLifetime, 0, left + 2, 0);
-            for (long i = 0; i < n; i++) {
-                byLifetime[Math.min(d.lifetime(s.lifetimes), left + 1)]++;
+            java.util.Arrays.fill(byLifetime, 0, left + 1, 0);
+            double within = s.lifetimes.probabilityWithin(left);
+            long churning = within > 0 ? d.binomial(n, within) : 0;
+            for (long i = 0; i < churning; i++) {
+                byLifetime[d.lifetimeWithin(s.lifetimes, left)]++;
             }
             for (int k = 1; k <= left; k++) {
                 int gone = byLifetime[k];

@@ -38,7 +38,7 @@ public final class DrawTrace {
     private long[] whole = new long[1024];    // RESET: key; BINOMIAL: n; LIFETIME: table snapshot
     private double[] a = new double[1024];    // POISSON, NEGATIVE_BINOMIAL: mean; BINOMIAL: p; GAMMA: shape;
                                               // LIFETIME: how many in a row
-    private double[] b = new double[1024];    // NEGATIVE_BINOMIAL: dispersion
+    private double[] b = new double[1024];    // NEGATIVE_BINOMIAL: dispersion; LIFETIME: limit (0: none)
     private int size;
     private double[] result = new double[1024];   // one per draw, in draw order
     private int results;
@@ -147,7 +147,8 @@ public final class DrawTrace {
         result(x);
     }
 
-    void lifetime(int s, LifetimeTable table, int k) {
+    /** A lifetime (limit 0) or a lifetime of at most {@code limit} months. */
+    void lifetime(int s, LifetimeTable table, int limit, int k) {
         if (table != lastTable || table.version() != lastVersion) {
             if (tableCount == tables.length) {
                 tables = Arrays.copyOf(tables, tableCount * 2);
@@ -158,10 +159,10 @@ public final class DrawTrace {
         }
         int last = size - 1;
         if (last >= trialStart[trials - 1] && op[last] == LIFETIME && stream[last] == s
-                && whole[last] == tableCount - 1) {
+                && whole[last] == tableCount - 1 && b[last] == limit) {
             a[last]++;
         } else {
-            add(LIFETIME, s, tableCount - 1, 1, 0);
+            add(LIFETIME, s, tableCount - 1, 1, limit);
         }
         result(k);
     }
@@ -217,7 +218,7 @@ public final class DrawTrace {
                 case RESET -> sum += whole[i] + stream[i];
                 case BINOMIAL -> sum += whole[i] + a[i] + stream[i];
                 case NEGATIVE_BINOMIAL -> sum += a[i] + b[i] + stream[i];
-                case LIFETIME -> sum += whole[i] + a[i] + stream[i] + tables[(int) whole[i]].m();
+                case LIFETIME -> sum += whole[i] + a[i] + b[i] + stream[i] + tables[(int) whole[i]].m();
                 default -> sum += a[i] + stream[i];
             }
         }
@@ -248,8 +249,9 @@ public final class DrawTrace {
                 case LIFETIME -> {
                     Draws d = draws[stream[i]];
                     LifetimeTable t = tables[(int) whole[i]];
+                    int limit = (int) b[i];
                     for (int c = (int) a[i]; c > 0; c--) {
-                        int k = d.lifetime(t);
+                        int k = limit == 0 ? d.lifetime(t) : d.lifetimeWithin(t, limit);
                         if (verify) {
                             check(i, next, k);
                         }

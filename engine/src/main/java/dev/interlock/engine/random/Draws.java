@@ -573,7 +573,26 @@ public final class Draws {
     public int lifetime(LifetimeTable table) {
         final int k = table.sample(rng.nextDouble());
         if (trace != null) {
-            trace.lifetime(traceStream, table, k);
+            trace.lifetime(traceStream, table, 0, k);
+        }
+        return k;
+    }
+
+    /**
+     * A lifetime from a per-trial table, conditional on being at most {@code limit}: inversion of a uniform
+     * on [0, P(K ≤ limit)), one uniform. Drawing how many of n customers churn within the limit
+     * ({@code binomial(n, table.probabilityWithin(limit))}) and then only their lifetimes gives the same
+     * distribution as n unconditional lifetimes, with fewer draws.
+     *
+     * @param table the distribution; not {@code null}
+     * @param limit the largest lifetime wanted, {@code 1 <= limit <= table.m()}, with
+     *              {@code table.probabilityWithin(limit) > 0}
+     * @return a lifetime in {@code 1 … limit}
+     */
+    public int lifetimeWithin(LifetimeTable table, int limit) {
+        final int k = Math.min(limit, table.sample(rng.nextDouble() * table.probabilityWithin(limit)));
+        if (trace != null) {
+            trace.lifetime(traceStream, table, limit, k);
         }
         return k;
     }

@@ -80,6 +80,19 @@ public final class LifetimeTable {
         return m;
     }
 
+    /**
+     * P(K ≤ k), the probability of a lifetime of at most k months.
+     *
+     * @param k {@code 0 <= k <= m()}
+     * @return the cumulative probability, in [0, 1]
+     */
+    public double probabilityWithin(int k) {
+        if (k < 0 || k > m) {
+            throw new IllegalArgumentException("k out of range: " + k);
+        }
+        return cdf[k];
+    }
+
     /** Increases with every {@link #set}; lets a {@link DrawTrace} snapshot each distinct table once. */
     int version() {
         return version;
