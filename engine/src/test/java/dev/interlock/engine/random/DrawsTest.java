@@ -228,6 +228,25 @@ class DrawsTest {
         assertThat(d.lifetime(table)).isEqualTo(1);             // m = 0: only "beyond"
     }
 
+    @Test
+    void lifetimeWithinALimitFitsTheConditionalPmf() {
+        final double a = 0.9;
+        final double b = 14;
+        final int m = 60;
+        final int limit = 12;
+        final double[] survival = new double[m + 1];
+        for (int k = 1; k <= m; k++) {
+            survival[k] = (b + k - 1) / (a + b + k - 1);
+        }
+        final LifetimeTable table = new LifetimeTable(m);
+        table.set(survival, m);
+        final double within = 1 - sbgSurvival(a, b, limit);
+        assertThat(table.probabilityWithin(limit)).isCloseTo(within, org.assertj.core.data.Offset.offset(1e-12));
+        GoodnessOfFit.assertPasses(GoodnessOfFit.discrete("lifetimeWithin(sBG 0.9, 14; 12)", 804, N, limit,
+                d -> d.lifetimeWithin(table, limit),
+                k -> k == 0 ? 0 : (sbgSurvival(a, b, k - 1) - sbgSurvival(a, b, k)) / within));
+    }
+
     /** sBG survival B(a, b + k) / B(a, b). */
     private static double sbgSurvival(double a, double b, int k) {
         return Math.exp(Gamma.logGamma(b + k) + Gamma.logGamma(a + b) - Gamma.logGamma(a + b + k) - Gamma.logGamma(b));
