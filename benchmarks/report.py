@@ -209,6 +209,17 @@ def main(argv):
     w(f"**Interlock is {f['peer_speed']:.1f} × faster** on the simulation alone ({f['proc_speed']:.1f} × "
       f"process to process). The CLI's monthly.csv was "
       f"{'byte-identical' if r['cli_same'] else 'NOT identical'} to PeerRun's.\n")
+    # What bounds the peer ratio: the draws alone at 2 threads, and the JIT warm-up of a fresh JVM.
+    floor_s = f["floor"] * 1e-6 * n / 2
+    warm_s = f["run2_us"] * 1e-6 * n
+    warmup_s = f["inter_s"] - warm_s
+    w(f"Where the time goes at {n:,} trials: in a warm JVM the runner needs {warm_s:.2f} s on 2 threads "
+      f"({f['run2_us']:.1f} µs per trial, section 3), so the fresh JVM spends about {warmup_s:.2f} s warming up "
+      f"(interpreter, then C1 and C2 compiling on the same two cores). The draws alone — the RNG floor, "
+      f"{f['floor']:.1f} µs per trial — would take {floor_s:.2f} s on 2 threads; with a warm-up like this one "
+      f"about {floor_s + warmup_s:.2f} s, so with these draws about {f['numpy_s'] / (floor_s + warmup_s):.1f} × "
+      f"NumPy is the ceiling for a fresh JVM even if the model and the statistics cost nothing. In a warm JVM "
+      f"Interlock is {f['numpy_s'] / warm_s:.1f} × faster.\n")
     if r["agree"]:
         ag = r["agree"]
         w(f"**Agreement** (`peer_compare.py`): {f['agree']} figures within their bands (mean, sd, P10, P50, P90 of "
@@ -228,8 +239,18 @@ def main(argv):
     if before:
         b = before
         w("## Before and after issue 8's optimisations\n")
-        w("`benchmarks/results/before/`: the same `run.sh` on the engine as it was before the changes "
-          "(with only the recording hook added).\n")
+        bm = load(a.before)["machine"]
+        w(f"`{a.before}/`: `run.sh` at commit `{bm.get('git', '?')}` ({bm.get('date', '?')}; load average "
+          f"{bm.get('load_before', '?')} before, {bm.get('load_after', '?')} after): the engine before the "
+          "optimisations, with only the recording hook and these benchmarks added (its runner benchmark used "
+          "20,000 trials per operation; figures per trial are comparable).\n")
+        w("What changed (see `git log`): binomial inversion starts from q^n by multiplication, remembered per "
+          "distinct q, and takes over from BTRD up to n·p = 20 (n ≤ 255); BTRD's recursion multiplies by "
+          "tabled reciprocals; retention draws, when a cohort goes live, how many of its customers churn before "
+          "the horizon and then each one's month from a per-trial guide table, instead of one binomial per live "
+          "cohort and month; streams derive each purpose's key prefix once per trial and are reset only when "
+          "drawn from; statistics keep exact counts for whole-number cells and otherwise a DDSketch store with "
+          "the cubic mapping in plain arrays, and moments as shifted sums without a division per value.\n")
         w("| figure | before | after | change |\n|---|---|---|---|")
 
         def row(label, k, fmtx, better_low=True):
