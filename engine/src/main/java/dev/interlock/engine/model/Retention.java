@@ -32,9 +32,9 @@ import dev.interlock.engine.random.Draws;
  */
 final class Retention {
     /**
-     * Cohorts of at most this many customers per month left are drawn customer by customer (one uniform
-     * each, about 5 ns) rather than month by month (one binomial each, about 15 ns); chosen with
-     * {@code benchmarks/SamplerBenchmark}.
+     * Cohorts of at most this many customers per month left are drawn customer by customer (one binomial,
+     * then one uniform per churner, about 5 ns each) rather than month by month (one binomial per month,
+     * about 15 ns each); chosen with {@code benchmarks/ChurnBenchmark}.
      */
     static final int PER_CUSTOMER_PER_MONTH = 2;
 
@@ -112,8 +112,8 @@ final class Retention {
         double[] mrrLostAt = s.mrrLostAt;
         double[] power = s.growthPower;
         if (n <= (long) PER_CUSTOMER_PER_MONTH * left) {
-            // count the cohort's lifetimes first (a small array, hot in cache), then book them month by month
-            // how many churn within the horizon, then only their lifetimes (same multinomial, fewer draws)
+            // how many churn within the horizon, then only their lifetimes (the same multinomial, fewer
+            // draws), counted by lifetime in a small array first and then booked month by month
             int[] byLifetime = s.lifetimeCounts;
             java.util.Arrays.fill(byLifetime, 0, left + 1, 0);
             double within = s.lifetimes.probabilityWithin(left);
