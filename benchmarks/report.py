@@ -243,7 +243,8 @@ def main(argv):
         w(f"`{a.before}/`: `run.sh` at commit `{bm.get('git', '?')}` ({bm.get('date', '?')}; load average "
           f"{bm.get('load_before', '?')} before, {bm.get('load_after', '?')} after): the engine before the "
           "optimisations, with only the recording hook and these benchmarks added (its runner benchmark used "
-          "20,000 trials per operation; figures per trial are comparable).\n")
+          "20,000 trials per operation; figures per trial are comparable). Compare the load averages: on 2 "
+          "cores another busy process takes the second core away from the 2-thread figures first.\n")
         w("What changed (see `git log`): binomial inversion starts from q^n by multiplication, remembered per "
           "distinct q, and takes over from BTRD up to n·p = 20 (n ≤ 255); BTRD's recursion multiplies by "
           "tabled reciprocals; retention draws, when a cohort goes live, how many of its customers churn before "
