@@ -6,12 +6,10 @@ package dev.interlock.engine.model;
  * Draws use stream (QUALIFY, t).
  */
 final class Funnel {
-    private final long seed;
     private final int qualSlot;
     private final int handoffSlot;
 
-    Funnel(long seed, int qualSlot, int handoffSlot) {
-        this.seed = seed;
+    Funnel(int qualSlot, int handoffSlot) {
         this.qualSlot = qualSlot;
         this.handoffSlot = handoffSlot;
     }
@@ -22,7 +20,7 @@ final class Funnel {
     }
 
     void step(TrialState s, int t) {
-        long q = s.stream(seed, StreamId.QUALIFY, t, 0).binomial(s.leads, s.qualifyP);
+        long q = s.leads == 0 ? 0 : s.stream(StreamId.QUALIFY, t, 0).binomial(s.leads, s.qualifyP);
         s.qualified = q;
         s.set(Metric.QUALIFIED, t, q);
     }

@@ -32,11 +32,9 @@ final class Marketing {
     private final int[] shapeSlot;
     private final double[] dispersion;
     private final int[] streamSub;        // lead noise keyed by channel name, not position
-    private final long seed;
 
-    Marketing(long seed, String[] names, double[][] planned, double[] carryover, boolean[] hill, int[] cplSlot,
-              int[] maxSlot, int[] halfSlot, int[] shapeSlot, double[] dispersion) {
-        this.seed = seed;
+    Marketing(String[] names, double[][] planned, double[] carryover, boolean[] hill, int[] cplSlot, int[] maxSlot,
+              int[] halfSlot, int[] shapeSlot, double[] dispersion) {
         this.streamSub = new int[names.length];
         for (int c = 0; c < names.length; c++) {
             streamSub[c] = (int) dev.interlock.engine.random.Streams.hashName(names[c]);
@@ -90,8 +88,10 @@ final class Marketing {
             double e = (1 - lambda) * sp + lambda * s.effectiveSpend[c];
             s.effectiveSpend[c] = e;
             double mu = Math.min(MAX_EXPECTED_LEADS, expectedLeads(c, e, s.param));
-            Draws d = s.stream(seed, StreamId.LEADS, t, streamSub[c]);
-            leads += dispersion[c] > 0 ? d.negativeBinomial(mu, dispersion[c]) : d.poisson(mu);
+            if (mu > 0) {
+                Draws d = s.stream(StreamId.LEADS, t, streamSub[c]);
+                leads += dispersion[c] > 0 ? d.negativeBinomial(mu, dispersion[c]) : d.poisson(mu);
+            }
             spend += sp;
         }
         s.spend = spend;

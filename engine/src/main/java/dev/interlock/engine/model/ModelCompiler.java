@@ -25,7 +25,6 @@ final class ModelCompiler {
             throw new IllegalArgumentException("no structure " + structureName);
         }
         int h = sc.horizonMonths();
-        long seed = sc.seed();
         Inputs.Builder in = new Inputs.Builder();
 
         // section 1
@@ -58,7 +57,7 @@ final class ModelCompiler {
                 cpl[c] = in.add(p + "cost_per_lead", ((Scenario.Linear) ch.response()).costPerLead(), Range.POSITIVE);
             }
         }
-        Marketing marketing = new Marketing(seed, names, planned, carry, hill, cpl, max, half, shape, disp);
+        Marketing marketing = new Marketing(names, planned, carry, hill, cpl, max, half, shape, disp);
 
         // section 2
         int qual = in.add("funnel.qualification_rate", sc.funnel().qualificationRate(), Range.PROBABILITY);
@@ -67,12 +66,12 @@ final class ModelCompiler {
         int handoff = in.add("policy.handoff_quality", pol.handoffQuality(), Range.PROBABILITY);
         int mult = in.add("policy.win_rate_multiplier", pol.winRateMultiplier(), new Range(0, false, 10, true));
         int perRep = in.add("sales.leads_per_rep_month", sc.sales().leadsPerRepMonth(), Range.POSITIVE);
-        Funnel funnel = new Funnel(seed, qual, handoff);
+        Funnel funnel = new Funnel(qual, handoff);
         int[] repHead = new int[h];
         double[] repRamped = new double[h];
         ramp(sc.sales().reps(), sc.sales().hires(), sc.sales().rampMonths(), repHead, repRamped);
         double[] lagPmf = sc.funnel().salesCycle().clone();
-        Sales sales = new Sales(seed, repRamped, repHead, sc.sales().costPerRepMonth(), perRep, win, mult, decay,
+        Sales sales = new Sales(repRamped, repHead, sc.sales().costPerRepMonth(), perRep, win, mult, decay,
                 lagPmf);
 
         // section 3
@@ -84,7 +83,7 @@ final class ModelCompiler {
         for (Hire hire : ob.hires()) {
             arrivals[hire.month() - 1] += hire.count();
         }
-        Onboarding onboarding = new Onboarding(seed, ob.staff(), arrivals, ob.rampMonths(), ob.costPerStaffMonth(),
+        Onboarding onboarding = new Onboarding(ob.staff(), arrivals, ob.rampMonths(), ob.costPerStaffMonth(),
                 perStaff, waitChurn, ob.revenueAtClose(), acv, sc.revenue().acvSd());
 
         // section 4
@@ -94,12 +93,12 @@ final class ModelCompiler {
             int a = in.add("retention.alpha", sbg.alpha(), new Range(0, false, 1e6, true));
             int b = in.add("retention.beta", sbg.beta(), new Range(0, false, 1e6, true));
             int e = in.add("retention.expansion_rate", sbg.expansionRate(), expansionRange);
-            retention = new Retention(seed, true, -1, a, b, e);
+            retention = new Retention(true, -1, a, b, e);
         } else {
             Scenario.ConstantChurn cc = (Scenario.ConstantChurn) sc.retention();
             int ch = in.add("retention.monthly_churn", cc.monthlyChurn(), Range.PROBABILITY);
             int e = in.add("retention.expansion_rate", cc.expansionRate(), expansionRange);
-            retention = new Retention(seed, false, ch, -1, -1, e);
+            retention = new Retention(false, ch, -1, -1, e);
         }
 
         // section 5

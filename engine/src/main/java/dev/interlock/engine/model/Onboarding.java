@@ -23,7 +23,6 @@ import dev.interlock.engine.random.Draws;
  * waiting customers are billed from their close month.
  */
 final class Onboarding {
-    private final long seed;
     private final int initialStaff;
     private final int[] plannedArrivals;
     private final int rampMonths;
@@ -34,9 +33,8 @@ final class Onboarding {
     private final double acvSd;
     private final int acvSlot;
 
-    Onboarding(long seed, int initialStaff, int[] plannedArrivals, int rampMonths, double costPerStaff,
+    Onboarding(int initialStaff, int[] plannedArrivals, int rampMonths, double costPerStaff,
                int perStaffSlot, int waitChurnSlot, boolean revenueAtClose, int acvSlot, double acvSd) {
-        this.seed = seed;
         this.initialStaff = initialStaff;
         this.plannedArrivals = plannedArrivals;
         this.rampMonths = rampMonths;
@@ -69,8 +67,8 @@ final class Onboarding {
         s.staffHeadcount = initialStaff;
     }
 
-    /** Mean MRR per customer of a group of n new customers. */
-    double groupMrr(Draws d, long n, double acvMean) {
+    /** Mean MRR per customer of a group of n new customers; draws (if at all) from stream (DEAL_SIZE, t, sub). */
+    double groupMrr(TrialState s, int t, int sub, long n, double acvMean) {
         if (n <= 0) {
             return 0;
         }
@@ -79,7 +77,7 @@ final class Onboarding {
         }
         double k = acvMean * acvMean / (acvSd * acvSd);
         double theta = acvSd * acvSd / acvMean;
-        return d.gamma(n * k) * theta / n / 12;
+        return s.stream(StreamId.DEAL_SIZE, t, sub).gamma(n * k) * theta / n / 12;
     }
 
     void step(TrialState s, int t) {
@@ -93,7 +91,7 @@ final class Onboarding {
         long capacity = (long) Math.floor(ramped * s.perStaffCapacity + 1e-9);
         long closes = s.closes;
         if (revenueAtClose && closes > 0) {
-            s.backlogMrr += closes * groupMrr(s.stream(seed, StreamId.DEAL_SIZE, t, 1), closes, s.acvMean);
+            s.backlogMrr += closes * groupMrr(s, t, 1, closes, s.acvMean);
         }
         s.waiting[t] = closes;
         long demand = s.backlog + closes;
@@ -121,7 +119,7 @@ final class Onboarding {
 
         long lost = 0;
         if (s.waitChurnP > 0 && demand > goLives) {
-            Draws d = s.stream(seed, StreamId.WAIT_CHURN, t, 0);
+            Draws d = s.stream(StreamId.WAIT_CHURN, t, 0);
             for (int j = head; j <= t; j++) {
                 long n = s.waiting[j];
                 if (n > 0) {
@@ -141,7 +139,7 @@ final class Onboarding {
                 s.backlogMrr = 0;
             }
         } else {
-            s.goLiveMrrPerCustomer = groupMrr(s.stream(seed, StreamId.DEAL_SIZE, t, 0), goLives, s.acvMean);
+            s.goLiveMrrPerCustomer = groupMrr(s, t, 0, goLives, s.acvMean);
         }
         s.set(Metric.ONBOARDING_DEMAND, t, demand);
         s.set(Metric.ONBOARDING_CAPACITY, t, capacity);

@@ -14,7 +14,6 @@ import dev.interlock.engine.random.Draws;
  * Draws use streams (DECAY, t), (WIN, t) and (LAG, t).
  */
 final class Sales {
-    private final long seed;
     private final double[] rampedReps;   // Σ reps × ramp factor, per month (planned hires only)
     private final int[] headcount;
     private final double costPerRep;
@@ -24,9 +23,8 @@ final class Sales {
     private final int decaySlot;
     private final double[] lagConditional;  // P(lag = j | lag ≥ j)
 
-    Sales(long seed, double[] rampedReps, int[] headcount, double costPerRep, int perRepSlot, int winSlot,
+    Sales(double[] rampedReps, int[] headcount, double costPerRep, int perRepSlot, int winSlot,
           int multiplierSlot, int decaySlot, double[] lagPmf) {
-        this.seed = seed;
         this.rampedReps = rampedReps;
         this.headcount = headcount;
         this.costPerRep = costPerRep;
@@ -64,14 +62,17 @@ final class Sales {
         long cap = capacity(t, s.perRepCapacity);
         long queue = s.qualified + s.unworked;
         long worked = Math.min(queue, cap);
-        long unworked = s.stream(seed, StreamId.DECAY, t, 0).binomial(queue - worked, s.keepUnworkedP);
-        long wins = s.stream(seed, StreamId.WIN, t, 0).binomial(worked, s.winP);
-        Draws lag = s.stream(seed, StreamId.LAG, t, 0);
-        long left = wins;
-        for (int j = 0; j < lagConditional.length && left > 0; j++) {
-            long k = j == lagConditional.length - 1 ? left : lag.binomial(left, lagConditional[j]);
-            s.pending[t + j] += k;
-            left -= k;
+        long waiting = queue - worked;
+        long unworked = waiting == 0 ? 0 : s.stream(StreamId.DECAY, t, 0).binomial(waiting, s.keepUnworkedP);
+        long wins = worked == 0 ? 0 : s.stream(StreamId.WIN, t, 0).binomial(worked, s.winP);
+        if (wins > 0) {
+            Draws lag = s.stream(StreamId.LAG, t, 0);
+            long left = wins;
+            for (int j = 0; j < lagConditional.length && left > 0; j++) {
+                long k = j == lagConditional.length - 1 ? left : lag.binomial(left, lagConditional[j]);
+                s.pending[t + j] += k;
+                left -= k;
+            }
         }
         s.unworked = unworked;
         s.closes = s.pending[t];

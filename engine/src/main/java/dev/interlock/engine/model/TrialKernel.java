@@ -33,7 +33,7 @@ public final class TrialKernel {
      * handed in from outside: by plain sampling, or by a driver that fixes, stratifies or correlates them.
      */
     public void run(long trial, double[] u, TrialState s) {
-        s.trial = trial;
+        s.beginTrial(m.seed, trial);
         m.inputs.apply(u, s.param);
         m.marketing.start(s);
         m.funnel.start(s);

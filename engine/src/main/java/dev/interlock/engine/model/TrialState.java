@@ -1,7 +1,10 @@
 package dev.interlock.engine.model;
 
+import dev.interlock.engine.random.DrawTrace;
 import dev.interlock.engine.random.Draws;
+import dev.interlock.engine.random.LifetimeTable;
 import dev.interlock.engine.random.StreamRng;
+import dev.interlock.engine.random.Streams;
 
 /**
  * Everything one trial changes, in primitive arrays sized once per worker and reset at the start of
@@ -21,6 +24,10 @@ public final class TrialState {
     // random streams, one generator and draw routine per purpose
     final StreamRng[] rng = new StreamRng[StreamId.COUNT];
     final Draws[] draws = new Draws[StreamId.COUNT];
+    /** {@link Streams#purposeKey} of this trial, per purpose: set by {@link #beginTrial}. */
+    private final long[] purposeKey = new long[StreamId.COUNT];
+    /** Null except while recording draws for the RNG-floor benchmark ({@link #recordDraws}). */
+    private DrawTrace trace;
 
     // marketing
     final double[] effectiveSpend;
@@ -55,8 +62,11 @@ public final class TrialState {
 
     // retention and revenue
     final double[] survival;        // survival[τ] = P(survive from tenure τ to τ+1)
-    final long[] cohortCustomers;   // by go-live month
-    final double[] cohortMrr;       // MRR per customer of each cohort, current
+    final LifetimeTable lifetimes;  // customers' lifetimes in months, from survival (per trial)
+    final int[] lifetimeCounts;     // scratch: one cohort's customers by lifetime
+    final long[] churnAt;           // churnAt[t]: live customers scheduled to churn in month t
+    final double[] mrrLostAt;       // mrrLostAt[t]: the MRR they carry in month t
+    final double[] growthPower;     // growthPower[k] = (1 + expansion)^k
     double expansion;
     double acvMean;
     long active;
@@ -84,8 +94,11 @@ public final class TrialState {
         this.staffArrivals = new int[horizon + 1];
         this.waiting = new long[horizon];
         this.survival = new double[horizon + 1];
-        this.cohortCustomers = new long[horizon];
-        this.cohortMrr = new double[horizon];
+        this.lifetimes = new LifetimeTable(horizon);
+        this.lifetimeCounts = new int[horizon + 2];
+        this.churnAt = new long[horizon + 1];
+        this.mrrLostAt = new double[horizon + 1];
+        this.growthPower = new double[horizon + 1];
     }
 
     /** The trial's per-month outputs, metric-major: {@code out[metric.ordinal() * horizon + t]}. Read-only. */
@@ -111,9 +124,44 @@ public final class TrialState {
         out[m.ordinal() * horizon + t] = v;
     }
 
-    /** Reseeds a purpose's generator for month t and returns its draw routine. */
-    Draws stream(long seed, int purpose, int t, int sub) {
-        rng[purpose].reset(dev.interlock.engine.random.Streams.key(seed, trial, purpose, t, sub));
+    /** Number of stream ids (purposes): the length of the arrays {@link DrawTrace#replay} needs. */
+    public static int streamCount() {
+        return StreamId.COUNT;
+    }
+
+    /**
+     * Benchmark hook: from now on, record every stream reset and every draw of this state's trials into
+     * {@code trace} (or stop recording, with {@code null}). The variates drawn are unchanged; only the RNG-
+     * floor benchmark uses this (see {@link DrawTrace}). Allocates while recording.
+     *
+     * @param trace where to record, or {@code null} for the ordinary, non-recording draws
+     */
+    public void recordDraws(DrawTrace trace) {
+        this.trace = trace;
+        for (int i = 0; i < StreamId.COUNT; i++) {
+            draws[i] = trace == null ? new Draws(rng[i]) : Draws.recording(rng[i], trace, i);
+        }
+    }
+
+    /** Starts trial {@code trial} of a run with seed {@code seed}: derives its streams' key prefixes. */
+    void beginTrial(long seed, long trial) {
+        this.trial = trial;
+        for (int p = 0; p < StreamId.COUNT; p++) {
+            purposeKey[p] = Streams.purposeKey(seed, trial, p);
+        }
+    }
+
+    /**
+     * Reseeds a purpose's generator for month t with the key {@code Streams.key(seed, trial, purpose, t,
+     * sub)} and returns its draw routine. Stages call it only when they are about to draw (a reset
+     * without draws would change nothing).
+     */
+    Draws stream(int purpose, int t, int sub) {
+        long key = Streams.monthKey(purposeKey[purpose], t, sub);
+        rng[purpose].reset(key);
+        if (trace != null) {
+            trace.recordReset(purpose, key);
+        }
         return draws[purpose];
     }
 }

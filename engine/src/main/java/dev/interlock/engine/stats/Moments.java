@@ -3,21 +3,34 @@ package dev.interlock.engine.stats;
 import java.util.Arrays;
 
 /**
- * Count, mean, sum of squared deviations (Welford), minimum, maximum and an exceedance count for
- * each of {@code cells} quantities, over trials. NaN values are skipped (an undefined figure in a
- * trial). Within a block, trials are added in trial order; blocks are then merged in block order with
- * Chan et al.'s pairwise formula. Because doubles do not add associatively, that fixed order is what
- * makes the bytes written independent of thread count and scheduling (MODEL.md section 7).
+ * Count, mean, sum of squared deviations, minimum, maximum and an exceedance count for each of
+ * {@code cells} quantities, over trials. NaN values are skipped (an undefined figure in a trial).
+ *
+ * <p>Within a block, trials are added in trial order as shifted sums: per cell, K = the block's first
+ * value, then Σ(x − K) and Σ(x − K)² (the "shifted data" algorithm; T. F. Chan, G. H. Golub and R. J.
+ * LeVeque, "Algorithms for computing the sample variance", The American Statistician 37(3), 1983) — no
+ * division per value, and exact zeros for a constant cell. Blocks are then merged in block order with
+ * Chan et al.'s pairwise formula for (n, mean, M2), into which pending sums are folded first. Because
+ * doubles do not add associatively, that fixed order is what makes the bytes written independent of
+ * thread count and scheduling (MODEL.md section 7).
+ *
+ * <p>Not thread-safe; reading folds pending sums (see {@link #settle()}).
  */
 public final class Moments {
     final int cells;
-    final long[] n;
+    final long[] n;          // values folded into mean and m2
     final double[] mean;
     final double[] m2;
     final double[] min;
     final double[] max;
     final long[] exceed;
     private final double[] threshold;   // NaN: no exceedance count for that cell
+    // pending shifted sums of values added since the last settle()
+    private final long[] pn;
+    private final double[] shift;
+    private final double[] s1;
+    private final double[] s2;
+    private boolean pending;
 
     /** @param threshold per cell, count values strictly above it; NaN for none. Shared, not copied. */
     public Moments(int cells, double[] threshold) {
@@ -29,22 +42,28 @@ public final class Moments {
         this.max = new double[cells];
         this.exceed = new long[cells];
         this.threshold = threshold;
+        this.pn = new long[cells];
+        this.shift = new double[cells];
+        this.s1 = new double[cells];
+        this.s2 = new double[cells];
         Arrays.fill(min, Double.POSITIVE_INFINITY);
         Arrays.fill(max, Double.NEGATIVE_INFINITY);
     }
 
     /** Adds one trial's values, one per cell. */
     public void add(double[] values) {
+        pending = true;
         for (int i = 0; i < cells; i++) {
             double x = values[i];
             if (x != x) {
                 continue;
             }
-            long k = ++n[i];
-            double d = x - mean[i];
-            double mu = mean[i] + d / k;
-            mean[i] = mu;
-            m2[i] += d * (x - mu);
+            if (pn[i]++ == 0) {
+                shift[i] = x;
+            }
+            double d = x - shift[i];
+            s1[i] += d;
+            s2[i] += d * d;
             if (x < min[i]) {
                 min[i] = x;
             }
@@ -57,25 +76,55 @@ public final class Moments {
         }
     }
 
+    /**
+     * Folds the values added since the last call into (n, mean, M2), with Chan et al.'s pairwise update;
+     * called before any merge or read.
+     */
+    void settle() {
+        if (!pending) {
+            return;
+        }
+        pending = false;
+        for (int i = 0; i < cells; i++) {
+            long nb = pn[i];
+            if (nb == 0) {
+                continue;
+            }
+            double sum = s1[i];
+            double meanB = shift[i] + sum / nb;
+            double m2B = Math.max(0, s2[i] - sum * (sum / nb));
+            combine(i, nb, meanB, m2B);
+            pn[i] = 0;
+            s1[i] = 0;
+            s2[i] = 0;
+        }
+    }
+
+    private void combine(int i, long nb, double meanB, double m2B) {
+        long na = n[i];
+        if (na == 0) {
+            n[i] = nb;
+            mean[i] = meanB;
+            m2[i] = m2B;
+        } else {
+            long nab = na + nb;
+            double delta = meanB - mean[i];
+            mean[i] = mean[i] + delta * nb / nab;
+            m2[i] = m2[i] + m2B + delta * delta * ((double) na * nb / nab);
+            n[i] = nab;
+        }
+    }
+
     /** Merges {@code b} into this; call in block order. */
     public void merge(Moments b) {
+        settle();
+        b.settle();
         for (int i = 0; i < cells; i++) {
             long nb = b.n[i];
             if (nb == 0) {
                 continue;
             }
-            long na = n[i];
-            if (na == 0) {
-                n[i] = nb;
-                mean[i] = b.mean[i];
-                m2[i] = b.m2[i];
-            } else {
-                long nab = na + nb;
-                double delta = b.mean[i] - mean[i];
-                mean[i] = mean[i] + delta * nb / nab;
-                m2[i] = m2[i] + b.m2[i] + delta * delta * ((double) na * nb / nab);
-                n[i] = nab;
-            }
+            combine(i, nb, b.mean[i], b.m2[i]);
             min[i] = Math.min(min[i], b.min[i]);
             max[i] = Math.max(max[i], b.max[i]);
             exceed[i] += b.exceed[i];
@@ -83,15 +132,18 @@ public final class Moments {
     }
 
     public long count(int cell) {
+        settle();
         return n[cell];
     }
 
     public double mean(int cell) {
+        settle();
         return n[cell] == 0 ? Double.NaN : mean[cell];
     }
 
     /** Sample standard deviation (n − 1 in the denominator); 0 for a single value. */
     public double sd(int cell) {
+        settle();
         long k = n[cell];
         if (k == 0) {
             return Double.NaN;
@@ -100,15 +152,18 @@ public final class Moments {
     }
 
     public double min(int cell) {
+        settle();
         return n[cell] == 0 ? Double.NaN : min[cell];
     }
 
     public double max(int cell) {
+        settle();
         return n[cell] == 0 ? Double.NaN : max[cell];
     }
 
     /** Share of trials with a value strictly above the cell's threshold; NaN if it has none. */
     public double exceedProbability(int cell) {
+        settle();
         if (threshold[cell] != threshold[cell] || n[cell] == 0) {
             return Double.NaN;
         }

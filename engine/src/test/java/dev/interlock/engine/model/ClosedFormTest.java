@@ -115,6 +115,25 @@ class ClosedFormTest {
         }
     }
 
+    /**
+     * A cohort of about 36 customers: small enough (at most 2 per month left) that retention draws each
+     * customer's lifetime instead of thinning the cohort month by month; the other sBG test covers the latter.
+     */
+    @Test
+    void shiftedBetaGeometricSurvivalOfSmallCohortDrawnPerCustomerEqualsClosedForm() throws Exception {
+        double a = 0.9;
+        double b = 4;
+        Stats st = run(TestScenarios.parse(singleCohort("{model: sbg, alpha: 0.9, beta: 4}")
+                .replace("plan: [2500000", "plan: [100000")).with(7, 20000, "s")).first();
+        double cohort = st.mean(Metric.GO_LIVES, 0);
+        assertThat(cohort).isBetween(20.0, 46.0);
+        for (int tau = 1; tau < 24; tau++) {
+            double closed = Math.exp(org.apache.commons.math3.special.Beta.logBeta(a, b + tau)
+                    - org.apache.commons.math3.special.Beta.logBeta(a, b));
+            assertMean(st, Metric.ACTIVE_CUSTOMERS, tau, cohort * closed);
+        }
+    }
+
     @Test
     void onboardingQueueObeysLittlesLaw() throws Exception {
         // Capacity 40/month against ~38 closes/month on average: a queue that forms and clears.

@@ -66,9 +66,13 @@ class DrawsTest {
         "5, 0.3", // inversion
         "100, 0.05", // inversion, n p = 5
         "30, 0.33", // inversion, n p = 9.9
-        "50, 0.2", // BTRD, n p = 10 exactly
-        "20, 0.5", // BTRD at p = 0.5 (no symmetry), n p = 10
-        "40, 0.6", // symmetry into BTRD (n q = 16)
+        "50, 0.2", // inversion, n p = 10 (n <= 255: inversion up to n p = 20)
+        "40, 0.5", // BTRD at p = 0.5 (no symmetry), n p = 20 exactly
+        "39, 0.5", // inversion at p = 0.5, n p = 19.5
+        "255, 0.078", // inversion at the largest n started by multiplication, n p = 19.9
+        "256, 0.05", // BTRD: n > 255, n p = 12.8
+        "60, 0.6", // symmetry into BTRD (n q = 24)
+        "40, 0.6", // symmetry into inversion (n q = 16)
         "1000, 0.27", // BTRD: both |k - m| <= 15 (recursive) and > 15 (squeeze / final test)
         "200, 0.2", // BTRD
         "24, 0.94", // symmetry into inversion (n q = 1.44)
@@ -180,6 +184,74 @@ class DrawsTest {
         }
     }
 
+    // ------------------------------------------------------------------------------- lifetime
+
+    @Test
+    void lifetimeFitsShiftedBetaGeometricPmf() {
+        // sBG alpha 0.9, beta 14 over 60 months (the reference scenario): P(K > k) = B(a, b + k) / B(a, b),
+        // computed independently with log-gamma; K = 61 stands for "beyond month 60".
+        final double a = 0.9;
+        final double b = 14;
+        final int m = 60;
+        final double[] survival = new double[m + 1];
+        for (int k = 1; k <= m; k++) {
+            survival[k] = (b + k - 1) / (a + b + k - 1);
+        }
+        final LifetimeTable table = new LifetimeTable(m);
+        table.set(survival, m);
+        GoodnessOfFit.assertPasses(GoodnessOfFit.discrete("lifetime(sBG 0.9, 14)", 801, N, m + 1,
+                d -> d.lifetime(table), k -> k == 0 ? 0 : k <= m ? sbgSurvival(a, b, k - 1) - sbgSurvival(a, b, k)
+                        : sbgSurvival(a, b, m)));
+    }
+
+    @Test
+    void lifetimeFitsGeometricPmfAndHandlesCertainties() {
+        final int m = 30;
+        final double[] survival = new double[m + 1];
+        java.util.Arrays.fill(survival, 0.8);
+        final LifetimeTable table = new LifetimeTable(40);
+        table.set(survival, m);
+        GoodnessOfFit.assertPasses(GoodnessOfFit.discrete("lifetime(geometric 0.2)", 802, N, m + 1,
+                d -> d.lifetime(table), k -> k == 0 ? 0 : k <= m ? Math.pow(0.8, k - 1) * 0.2 : Math.pow(0.8, m)));
+        final Draws d = GoodnessOfFit.draws(803, 0);
+        java.util.Arrays.fill(survival, 1);
+        table.set(survival, m);
+        for (int i = 0; i < 1000; i++) {
+            assertThat(d.lifetime(table)).isEqualTo(m + 1);     // nobody churns
+        }
+        java.util.Arrays.fill(survival, 0);
+        table.set(survival, m);
+        for (int i = 0; i < 1000; i++) {
+            assertThat(d.lifetime(table)).isEqualTo(1);         // everybody churns at the first chance
+        }
+        table.set(survival, 0);
+        assertThat(d.lifetime(table)).isEqualTo(1);             // m = 0: only "beyond"
+    }
+
+    @Test
+    void lifetimeWithinALimitFitsTheConditionalPmf() {
+        final double a = 0.9;
+        final double b = 14;
+        final int m = 60;
+        final int limit = 12;
+        final double[] survival = new double[m + 1];
+        for (int k = 1; k <= m; k++) {
+            survival[k] = (b + k - 1) / (a + b + k - 1);
+        }
+        final LifetimeTable table = new LifetimeTable(m);
+        table.set(survival, m);
+        final double within = 1 - sbgSurvival(a, b, limit);
+        assertThat(table.probabilityWithin(limit)).isCloseTo(within, org.assertj.core.data.Offset.offset(1e-12));
+        GoodnessOfFit.assertPasses(GoodnessOfFit.discrete("lifetimeWithin(sBG 0.9, 14; 12)", 804, N, limit,
+                d -> d.lifetimeWithin(table, limit),
+                k -> k == 0 ? 0 : (sbgSurvival(a, b, k - 1) - sbgSurvival(a, b, k)) / within));
+    }
+
+    /** sBG survival B(a, b + k) / B(a, b). */
+    private static double sbgSurvival(double a, double b, int k) {
+        return Math.exp(Gamma.logGamma(b + k) + Gamma.logGamma(a + b) - Gamma.logGamma(a + b + k) - Gamma.logGamma(b));
+    }
+
     // ----------------------------------------------------------------------- negative binomial
 
     @Test
@@ -242,6 +314,43 @@ class DrawsTest {
                     final long k = d.poisson(37);
                     return k > 53 ? k - 1 : k;
                 }, right::probability).failures()).isGreaterThan(GoodnessOfFit.MAX_FAILURES);
+    }
+
+    @Test
+    void inversionStartingProbabilityByMultiplicationMatchesExpLog1p() {
+        final SplittableRandom r = new SplittableRandom(17);
+        for (int i = 0; i < 100_000; i++) {
+            // the domain where it is used: n <= 255, p <= 0.5, n p < 10 (there |n log q| < 14, so the
+            // reference exp(n log1p(-p)) is itself accurate to ~2e-15)
+            final int n = r.nextInt(256);
+            final double p = r.nextInt(4) == 0 ? r.nextDouble() * 1e-6 : r.nextDouble() * Math.min(0.5, 10.0 / n);
+            final double exact = Math.exp(n * Math.log1p(-p));
+            assertThat(Draws.power(1 - p, n)).as("(1 - %s)^%d", p, n)
+                    .isCloseTo(exact, org.assertj.core.data.Offset.offset(3.5e-14 * exact));
+        }
+    }
+
+    @Test
+    void rememberedPowersNeverChangeAResult() {
+        // A Draws that has drawn with many p (filling and evicting its memo of q^n) and a fresh one give
+        // the same variates from the same generator state.
+        final SplittableRandom r = new SplittableRandom(23);
+        final StreamRng warmRng = new StreamRng();
+        final Draws warm = new Draws(warmRng);
+        for (int i = 0; i < 50_000; i++) {
+            warm.binomial(r.nextInt(256), 0.01 + 0.001 * r.nextInt(9));
+        }
+        for (int key = 0; key < 200; key++) {
+            final StreamRng freshRng = new StreamRng();
+            final Draws fresh = new Draws(freshRng);
+            warmRng.reset(key);
+            freshRng.reset(key);
+            for (int i = 0; i < 50; i++) {
+                final int n = r.nextInt(256);
+                final double p = 0.01 + 0.001 * r.nextInt(9);
+                assertThat(warm.binomial(n, p)).isEqualTo(fresh.binomial(n, p));
+            }
+        }
     }
 
     // ---------------------------------------------------------------------------- edge cases
