@@ -6,6 +6,17 @@ import picocli.CommandLine;
 
 /** Runs the command line in-process with captured output. */
 record Cli(int code, String out, String err) {
+    /** UTF-8 bytes of {@code s} behind a byte-order mark, as some editors and CRM exports save them. */
+    static byte[] bom(String s) {
+        byte[] b = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] out = new byte[b.length + 3];
+        out[0] = (byte) 0xEF;
+        out[1] = (byte) 0xBB;
+        out[2] = (byte) 0xBF;
+        System.arraycopy(b, 0, out, 3, b.length);
+        return out;
+    }
+
     static Cli run(String... args) {
         CommandLine cl = Interlock.commandLine();
         StringWriter out = new StringWriter();

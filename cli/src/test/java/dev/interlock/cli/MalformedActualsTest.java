@@ -32,15 +32,6 @@ class MalformedActualsTest {
         return GOOD.replace(from, to);
     }
 
-    static byte[] bom(String s) {
-        byte[] b = s.getBytes(StandardCharsets.UTF_8);
-        byte[] out = new byte[b.length + 3];
-        out[0] = (byte) 0xEF;
-        out[1] = (byte) 0xBB;
-        out[2] = (byte) 0xBF;
-        System.arraycopy(b, 0, out, 3, b.length);
-        return out;
-    }
 
     /** (case, content, text the message must contain, whether a line number must be named). */
     static Stream<Arguments> cases() {
@@ -68,7 +59,7 @@ class MalformedActualsTest {
                 Arguments.of("Latin-1 bytes", "month,leads\n2024-01,1\u00e9\n".getBytes(StandardCharsets.ISO_8859_1),
                         "bad.csv", false),
                 Arguments.of("binary garbage", new byte[] {0, 1, 2, 3, (byte) 0xFF, 10}, "bad.csv", false),
-                Arguments.of("BOM and CRLF with a bad cell", bom(with("2024-03,120", "2024-03,x").replace("\n", "\r\n")),
+                Arguments.of("BOM and CRLF with a bad cell", Cli.bom(with("2024-03,120", "2024-03,x").replace("\n", "\r\n")),
                         "leads", true),
                 Arguments.of("10 MB file", GOOD + "#" + "x".repeat(10 << 20) + "\n", "bad.csv", false),
                 Arguments.of("unclosed quote", with("2024-02,110", "2024-02,\"110"), "bad.csv", false),

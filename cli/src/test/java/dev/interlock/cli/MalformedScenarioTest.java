@@ -69,15 +69,6 @@ class MalformedScenarioTest {
         return s.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
     }
 
-    static byte[] bom(String s) {
-        byte[] b = s.getBytes(StandardCharsets.UTF_8);
-        byte[] out = new byte[b.length + 3];
-        out[0] = (byte) 0xEF;
-        out[1] = (byte) 0xBB;
-        out[2] = (byte) 0xBF;
-        System.arraycopy(b, 0, out, 3, b.length);
-        return out;
-    }
 
     /** Problems about the whole file have no line to name. */
     static final java.util.Set<String> FILE_LEVEL = java.util.Set.of("empty file", "only a comment", "10 MB file");
@@ -148,7 +139,7 @@ class MalformedScenarioTest {
                         with("spend: {base: 10000}", "spend: {base: 10000, seasonality: [1,1,1,1,1,1,1,1,1,1,1]}"),
                         "seasonality"),
                 Arguments.of("Latin-1 encoded file", latin1(with("name: ok", "name: café")), "UTF-8"),
-                Arguments.of("UTF-8 BOM and CRLF, with an error", bom(with("reps: 2", "reps: -2").replace("\n", "\r\n")),
+                Arguments.of("UTF-8 BOM and CRLF, with an error", Cli.bom(with("reps: 2", "reps: -2").replace("\n", "\r\n")),
                         "sales.reps"),
                 Arguments.of("CRLF line ends, with an error", with("staff: 2", "staff: lots").replace("\n", "\r\n"),
                         "onboarding.staff"),
