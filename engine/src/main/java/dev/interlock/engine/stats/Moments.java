@@ -52,27 +52,59 @@ public final class Moments {
 
     /** Adds one trial's values, one per cell. */
     public void add(double[] values) {
+        addColumns(values, 1, 1);
+    }
+
+    /**
+     * Adds {@code count} trials' values laid out by cell: cell i's values, in trial order, are
+     * {@code columns[i * stride + k]} for k = 0 … count − 1 ({@code count <= stride}). Each cell folds its
+     * values in trial order with the same operations as {@link #add}, so the result is bit for bit the one
+     * {@code count} calls of {@link #add} give; what changes is only the memory order, one cell at a time.
+     */
+    public void addColumns(double[] columns, int stride, int count) {
+        if (count < 0 || count > stride || (long) cells * stride > columns.length) {
+            throw new IllegalArgumentException("columns too short for " + cells + " cells × stride " + stride
+                    + " (count " + count + ")");
+        }
         pending = true;
         for (int i = 0; i < cells; i++) {
-            double x = values[i];
-            if (x != x) {
-                continue;
+            int base = i * stride;
+            long c = pn[i];
+            double sh = shift[i];
+            double a1 = s1[i];
+            double a2 = s2[i];
+            double lo = min[i];
+            double hi = max[i];
+            double th = threshold[i];
+            long ex = exceed[i];
+            for (int k = 0; k < count; k++) {
+                double x = columns[base + k];
+                if (x != x) {
+                    continue;
+                }
+                if (c++ == 0) {
+                    sh = x;
+                }
+                double d = x - sh;
+                a1 += d;
+                a2 += d * d;
+                if (x < lo) {
+                    lo = x;
+                }
+                if (x > hi) {
+                    hi = x;
+                }
+                if (x > th) {
+                    ex++;
+                }
             }
-            if (pn[i]++ == 0) {
-                shift[i] = x;
-            }
-            double d = x - shift[i];
-            s1[i] += d;
-            s2[i] += d * d;
-            if (x < min[i]) {
-                min[i] = x;
-            }
-            if (x > max[i]) {
-                max[i] = x;
-            }
-            if (x > threshold[i]) {
-                exceed[i]++;
-            }
+            pn[i] = c;
+            shift[i] = sh;
+            s1[i] = a1;
+            s2[i] = a2;
+            min[i] = lo;
+            max[i] = hi;
+            exceed[i] = ex;
         }
     }
 
