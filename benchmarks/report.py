@@ -178,8 +178,12 @@ def main(argv):
         w("| recorder | µs per trial | iterations (µs) |\n|---|---|---|")
         for k, label in (("moments", "moments (count, mean, sd, min, max, exceedance)"),
                          ("quantiles", "quantiles (exact counts / DDSketch store, cubic mapping)"),
+                         ("by-trial", "both, one trial at a time (before)"),
+                         ("by-cell", "both, 32 trials held by cell and added a cell at a time (the runner now)"),
                          ("ddsketch-log", "for comparison: the library's DDSketch per cell, log mapping (before)")):
-            x = r["stats-" + k]
+            x = r.get("stats-" + k)
+            if x is None:
+                continue
             w(f"| {label} | {x['median']:.2f} | {fmt_list(x['raw'])} |")
         w("")
 

@@ -28,8 +28,14 @@ import org.openjdk.jmh.annotations.Warmup;
  * Recording one trial's monthly outputs (25 metrics × 60 months of the reference scenario, real values from
  * 200 trials) into the run's statistics. One operation = one trial. {@code moments}: {@link Moments} (a
  * fresh block every {@value Runner#BLOCK} trials, as the runner does); {@code quantiles}: {@link Quantiles};
+ * {@code by-trial}: both, one trial at a time (the runner before it recorded by cell); {@code by-cell}: both,
+ * as the runner records them, 32 trials held by cell and added a cell at a time ({@code addColumns});
  * {@code ddsketch-log}: the library's {@code DDSketches.unboundedDense(0.005)} per cell (logarithmic
  * mapping, the engine's choice before issue 8).
+ *
+ * <p>Nothing else runs between recordings here, so the counts stay in cache far better than in a run,
+ * where each trial's kernel work comes in between; the runner's own figure ({@link RunnerBenchmark} minus
+ * {@link KernelBenchmark}) is the one that counts.
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar StatsBenchmark}.
  */
@@ -41,8 +47,10 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 public class StatsBenchmark {
     static final int TRIALS = 200;
+    /** As the runner's {@code Runner.COLUMN_TRIALS}. */
+    static final int COLUMN_TRIALS = 32;
 
-    @Param({"moments", "quantiles", "ddsketch-log"})
+    @Param({"moments", "quantiles", "by-trial", "by-cell", "ddsketch-log"})
     public String recorder;
 
     private double[][] outs;
@@ -51,6 +59,8 @@ public class StatsBenchmark {
     private double[] thresholds;
     private Quantiles quantiles;
     private DDSketch[] sketches;
+    private double[] columns;
+    private int buffered;
 
     @Setup
     public void setUp() {
@@ -67,6 +77,7 @@ public class StatsBenchmark {
         thresholds = Stats.monthlyThresholds(m.horizon(), m.backlogThreshold());
         moments = new Moments(cells, thresholds);
         quantiles = new Quantiles(cells);
+        columns = new double[cells * COLUMN_TRIALS];
         sketches = new DDSketch[cells];
         for (int i = 0; i < cells; i++) {
             sketches[i] = DDSketches.unboundedDense(Quantiles.RELATIVE_ACCURACY);
@@ -90,6 +101,35 @@ public class StatsBenchmark {
             case "quantiles" -> {
                 for (double[] o : outs) {
                     quantiles.add(o);
+                }
+                return quantiles;
+            }
+            case "by-trial" -> {
+                for (double[] o : outs) {
+                    if (inBlock++ == Runner.BLOCK) {
+                        moments = new Moments(o.length, thresholds);
+                        inBlock = 1;
+                    }
+                    moments.add(o);
+                    quantiles.add(o);
+                }
+                return quantiles;
+            }
+            case "by-cell" -> {
+                for (double[] o : outs) {
+                    for (int c = 0, at = buffered; c < o.length; c++, at += COLUMN_TRIALS) {
+                        columns[at] = o[c];
+                    }
+                    boolean blockEnds = ++inBlock == Runner.BLOCK;
+                    if (++buffered == COLUMN_TRIALS || blockEnds) {
+                        moments.addColumns(columns, COLUMN_TRIALS, buffered);
+                        quantiles.addColumns(columns, COLUMN_TRIALS, buffered);
+                        buffered = 0;
+                    }
+                    if (blockEnds) {
+                        moments = new Moments(o.length, thresholds);
+                        inBlock = 0;
+                    }
                 }
                 return quantiles;
             }
