@@ -4,17 +4,15 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import javax.imageio.ImageIO;
 import org.jfree.chart.JFreeChart;
 import org.jfree.svg.SVGGraphics2D;
 
 /**
- * Renders a chart to PNG (Java2D, then ImageIO) and SVG (JFreeSVG), at the theme's size. A separate step
+ * Renders a chart to PNG (Java2D, then {@link PngEncoder}) and SVG (JFreeSVG), at the theme's size. A separate step
  * from building the chart, so one chart object can be written in both formats and embedded in a report.
  * Output depends only on the chart: no timestamps or random ids, so the same results give the same bytes.
  */
@@ -33,6 +31,11 @@ public final class ChartWriter {
 
     /** PNG bytes of the chart drawn at {@code width × height} pixels. */
     public static byte[] png(JFreeChart chart, int width, int height) throws IOException {
+        return PngEncoder.encode(image(chart, width, height));
+    }
+
+    /** The chart drawn at {@code width × height} pixels on an opaque image: what {@link #png} encodes. */
+    static BufferedImage image(JFreeChart chart, int width, int height) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         try {
@@ -41,11 +44,7 @@ public final class ChartWriter {
         } finally {
             g.dispose();
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
-        if (!ImageIO.write(image, "png", out)) {
-            throw new IOException("no PNG writer available in this Java runtime");
-        }
-        return out.toByteArray();
+        return image;
     }
 
     /**
