@@ -68,6 +68,25 @@ public final class RunReport {
         }
     }
 
+    /** A value computed on first use, by whichever thread asks first; the others wait for it. */
+    private static final class Once<T> implements Supplier<T> {
+        private Supplier<T> compute;
+        private T value;
+
+        Once(Supplier<T> compute) {
+            this.compute = compute;
+        }
+
+        @Override
+        public synchronized T get() {
+            if (compute != null) {
+                value = compute.get();
+                compute = null;
+            }
+            return value;
+        }
+    }
+
     /** A heading's figures, not yet built, so that {@link #write} can build each on the thread that draws it. */
     private record Plan(String id, String heading, String intro, List<Planned> figures) {
     }
@@ -116,6 +135,7 @@ public final class RunReport {
                 "The median future as a line; half of the futures lie in the dark band, 9 in 10 in the light one.",
                 growth));
 
+        Once<double[]> profit = new Once<>(() -> DistributionChart.grid(s, Summary.CUMULATIVE_PROFIT));
         groups.add(new Plan("profit", "Profit: how likely, how much", "Profit month by month and summed, "
                 + "and the distribution of the sum at the horizon over " + ctx.futures() + ".",
                 List.of(new Planned("fan-profit", "Profit each month: gross profit minus every cost.",
@@ -125,10 +145,12 @@ public final class RunReport {
                                 () -> FanChart.of(s, Metric.CUMULATIVE_PROFIT, ctx, theme)),
                         new Planned("profit-histogram", "How many futures end with each level of cumulative profit; "
                                 + "red bars are futures that lose money over the horizon.",
-                                () -> DistributionChart.histogram(s, Summary.CUMULATIVE_PROFIT, ctx, theme)),
+                                () -> DistributionChart.histogram(s, Summary.CUMULATIVE_PROFIT, profit.get(), ctx,
+                                        theme)),
                         new Planned("profit-s-curve", "Read across from a share of futures to the profit: 10% of "
                                 + "futures end at or below P10, half at or below P50, 90% at or below P90.",
-                                () -> DistributionChart.sCurve(s, Summary.CUMULATIVE_PROFIT, ctx, theme)))));
+                                () -> DistributionChart.sCurve(s, Summary.CUMULATIVE_PROFIT, profit.get(), ctx,
+                                        theme)))));
         return groups;
     }
 
@@ -152,7 +174,7 @@ public final class RunReport {
         sections.addAll(figures);
         sections.addAll(after);
         String footer = "Interlock " + Version.VERSION + " · seed " + sc.seed() + " · "
-                + String.format(Locale.ROOT, "%,d", r.trials()) + " trials · structure " + r.first().structure()
+                + ChartContext.grouped(r.trials()) + " trials · structure " + r.first().structure()
                 + " · computed from the run's statistics; rerun with the same seed for the same numbers.";
         return new HtmlReport(sc.name(), headerFacts(sc, r), sections, footer);
     }
@@ -318,7 +340,7 @@ public final class RunReport {
         String structureNote = sc.structures().get(s.structure()).description();
         f.add(new String[] {"reporting structure", s.structure()
                 + (structureNote == null || structureNote.isBlank() ? "" : " — " + structureNote)});
-        f.add(new String[] {"trials (possible futures)", String.format(Locale.ROOT, "%,d", r.trials())});
+        f.add(new String[] {"trials (possible futures)", ChartContext.grouped(r.trials())});
         f.add(new String[] {"horizon", sc.horizonMonths() + " months"
                 + (sc.startMonth() != null ? ", from " + sc.startMonth() : "")});
         f.add(new String[] {"currency", sc.currency()});
