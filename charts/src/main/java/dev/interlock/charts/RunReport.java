@@ -22,6 +22,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.jfree.chart.JFreeChart;
 
@@ -272,7 +273,7 @@ public final class RunReport {
                     StandardCharsets.UTF_8);
             return new Written(HTML, files);
         } finally {
-            pool.shutdownNow();
+            stop(pool);
         }
     }
 
@@ -290,7 +291,7 @@ public final class RunReport {
             }
             return out;
         } finally {
-            pool.shutdownNow();
+            stop(pool);
         }
     }
 
@@ -302,6 +303,19 @@ public final class RunReport {
             t.setDaemon(true);
             return t;
         });
+    }
+
+    /**
+     * Cancels what has not started and waits for what has: after a failure, no task is still writing into the
+     * staging directory when the caller discards it.
+     */
+    private static void stop(ExecutorService pool) {
+        pool.shutdownNow();
+        try {
+            pool.awaitTermination(1, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The task's result; its exception as thrown, if it failed. */
