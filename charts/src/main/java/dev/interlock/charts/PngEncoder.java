@@ -51,6 +51,9 @@ final class PngEncoder {
         int w = image.getWidth();
         int h = image.getHeight();
         int stride = 1 + 3 * w;
+        if ((long) stride * h > Integer.MAX_VALUE - 16) {
+            throw new IllegalArgumentException("image too large for one PNG buffer: " + w + " × " + h);
+        }
         byte[] raw = new byte[stride * h];
         int[] row = new int[w];
         boolean intRgb = image.getType() == BufferedImage.TYPE_INT_RGB;
