@@ -48,7 +48,11 @@ public final class DistributionChart {
 
     /** Histogram: share of futures per bin, bars below the threshold (losses) in the risk colour. */
     public static JFreeChart histogram(Stats s, Summary k, ChartContext ctx, InterlockTheme theme) {
-        double[] grid = grid(s, k);
+        return histogram(s, k, grid(s, k), ctx, theme);
+    }
+
+    /** The histogram from the figure's {@link #grid}, when the S-curve of the same figure shares it. */
+    static JFreeChart histogram(Stats s, Summary k, double[] grid, ChartContext ctx, InterlockTheme theme) {
         double lo = s.quantile(k, 0.005);
         double hi = s.quantile(k, 0.995);
         double width = niceWidth((hi - lo) / 36);
@@ -118,7 +122,11 @@ public final class DistributionChart {
 
     /** S-curve: for each value, the share of futures at or below it. */
     public static JFreeChart sCurve(Stats s, Summary k, ChartContext ctx, InterlockTheme theme) {
-        double[] grid = grid(s, k);
+        return sCurve(s, k, grid(s, k), ctx, theme);
+    }
+
+    /** The S-curve from the figure's {@link #grid}, when the histogram of the same figure shares it. */
+    static JFreeChart sCurve(Stats s, Summary k, double[] grid, ChartContext ctx, InterlockTheme theme) {
         XYSeries curve = new XYSeries("share of futures at or below", false, true);
         curve.add(s.min(k), 0.0);
         for (int i = 0; i < grid.length; i++) {
@@ -168,7 +176,11 @@ public final class DistributionChart {
         return chart;
     }
 
-    /** The figure's values at levels (i + ½)/GRID, i = 0 … GRID−1, ascending. */
+    /**
+     * The figure's values at levels (i + ½)/GRID, i = 0 … GRID−1, ascending: {@value #GRID} quantile look-ups, each
+     * a walk over the figure's sketch, so a report computes it once for both charts of a figure. Not modified by
+     * the charts.
+     */
     static double[] grid(Stats s, Summary k) {
         double[] v = new double[GRID];
         for (int i = 0; i < GRID; i++) {

@@ -7,14 +7,18 @@ import java.io.ByteArrayInputStream;
 import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import javax.imageio.ImageIO;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.plot.XYPlot;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
 import org.xml.sax.InputSource;
 
 /** Every chart kind renders to a valid PNG and a valid SVG of the theme's size, with its expected series. */
@@ -44,6 +48,29 @@ class ChartFilesTest {
         assertThat(Double.parseDouble(svg.getAttribute("width"))).isEqualTo(THEME.width());
         assertThat(Double.parseDouble(svg.getAttribute("height"))).isEqualTo(THEME.height());
         assertThat(svg.getElementsByTagNameNS("*", "text").getLength()).as("titles and labels are text").isPositive();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.interlock.charts.ChartKinds#arguments")
+    void svgHasTheTitleAndEveryAxisLabelAsText(ChartKinds.Kind kind) throws Exception {
+        JFreeChart c = kind.build().apply(THEME);
+        NodeList texts = parseXml(ChartWriter.svg(c, THEME.width(), THEME.height(), "t")).getDocumentElement()
+                .getElementsByTagNameNS("*", "text");
+        List<String> words = new ArrayList<>();
+        for (int i = 0; i < texts.getLength(); i++) {
+            words.add(texts.item(i).getTextContent());
+        }
+        List<String> expected = new ArrayList<>(List.of(c.getTitle().getText()));
+        XYPlot p = c.getXYPlot();
+        for (int i = 0; i < p.getDomainAxisCount(); i++) {
+            expected.add(p.getDomainAxis(i).getLabel());
+        }
+        for (int i = 0; i < p.getRangeAxisCount(); i++) {
+            if (p.getRangeAxis(i) != null) {
+                expected.add(p.getRangeAxis(i).getLabel());   // drawn rotated: text too, not glyph outlines
+            }
+        }
+        assertThat(words).containsAll(expected);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -12,9 +12,11 @@ import dev.interlock.engine.output.OutputDir;
 import dev.interlock.engine.scenario.Scenario;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import javax.imageio.ImageIO;
@@ -84,6 +86,36 @@ class HtmlReportTest {
             assertThat(dir.resolve(RunReport.CHARTS).resolve(name + ".png")).isRegularFile();
             assertThat(dir.resolve(RunReport.CHARTS).resolve(name + ".svg")).isRegularFile();
         }
+    }
+
+    @Test
+    void writtenInParallelItIsTheReportOfTheFiguresRenderedOneByOne() throws Exception {
+        List<RunReport.FigureGroup> groups = RunReport.figures(run.scenario(), run.stats(), run.ctx(),
+                InterlockTheme.standard());
+        List<Figure> all = new ArrayList<>();
+        groups.forEach(g -> all.addAll(g.figures()));
+        List<ChartWriter.Rendered> rendered = new ArrayList<>();
+        for (Figure f : all) {
+            rendered.add(ChartWriter.render(f, InterlockTheme.standard()));
+        }
+        assertThat(Files.readString(dir.resolve(RunReport.HTML), StandardCharsets.UTF_8))
+                .isEqualTo(RunReport.report(run.scenario(), run.result(), groups, rendered).html());
+        for (ChartWriter.Rendered r : rendered) {
+            Path charts = dir.resolve(RunReport.CHARTS);
+            assertThat(Files.readAllBytes(charts.resolve(r.figure().name() + ".png"))).isEqualTo(r.png());
+            assertThat(Files.readString(charts.resolve(r.figure().name() + ".svg"))).isEqualTo(r.svg());
+        }
+    }
+
+    @Test
+    void aChartThatCannotBeWrittenFailsTheReportAndNoTaskIsLeftRunning(@TempDir Path tmp) throws Exception {
+        try (OutputDir out = OutputDir.open(tmp.resolve("report"))) {
+            Files.createDirectories(out.file(RunReport.CHARTS).resolve("fan-leads.png"));   // a directory in the way
+            assertThatThrownBy(() -> RunReport.write(out, run.scenario(), run.result(), InterlockTheme.standard()))
+                    .isInstanceOf(IOException.class);
+            assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().equals("interlock-chart"));
+        }
+        assertThat(tmp.resolve("report")).doesNotExist();
     }
 
     @Test

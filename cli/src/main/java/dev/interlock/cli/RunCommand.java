@@ -89,7 +89,7 @@ final class RunCommand implements Callable<Integer> {
         if (!written.isEmpty()) {
             int charts = written.get(0).chartFiles().size() / 2;
             out.printf(Locale.ROOT, "      and %s (open it in a browser), %s/ (%d charts, each as PNG and SVG; "
-                    + "rendered in %.1f s)%n", written.get(0).html(), RunReport.CHARTS, charts, renderSeconds[0]);
+                    + "rendered in %.2f s)%n", written.get(0).html(), RunReport.CHARTS, charts, renderSeconds[0]);
             out.flush();
         }
         return 0;
