@@ -50,7 +50,8 @@ machine() {
   echo "memory: $(free -g | awk '/^Mem:/ {print $2 " GiB"}')"
   echo "jdk: $(java -version 2>&1 | head -2 | tr '\n' ' ')"
   echo "python: $($PYTHON -c 'import sys, numpy; print(sys.version.split()[0], "numpy", numpy.__version__)')"
-  echo "git: $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- engine benchmarks || echo ' (uncommitted changes)')"
+  echo "git: $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- engine benchmarks ':!benchmarks/results' ':!benchmarks/RESULTS.md' \
+    || echo ' (uncommitted changes)')"
   echo "load_before: $(cut -d' ' -f1-3 /proc/loadavg)"
 }
 machine > "$OUT/machine.txt"
