@@ -56,14 +56,20 @@ public final class Draws {
     private final DrawTrace trace;
     private final int traceStream;
     /**
-     * Memo of q^n for the inversion's start, for the last {@value #MEMO_WAYS} values of q: an entry holds
-     * exactly {@code power(q, n)}, so a hit returns what a miss computes and results never depend on what
-     * was drawn before. It pays off because the model draws many small binomials with few distinct p
-     * (waiting customers walking away: one p per trial; closing-lag splits: one p per lag).
+     * Memo for the inversion of small binomials, for the last {@value #MEMO_WAYS} values of p: per n, q^n
+     * once (n, p) has been drawn, and its whole cdf F(0), …, F(n) once it is drawn again. Entries hold exactly
+     * what a draw without them computes (the same operations in the same order), so a draw gives the same
+     * result whatever the memo holds and results never depend on what was drawn before. It pays off because
+     * the model draws many small binomials with few distinct p (waiting customers walking away: one p per
+     * trial; closing-lag splits: one p per lag): with the cdf tabled, a draw counts the entries at or below
+     * its uniform without a branch per step. Arrays are allocated the first time an n needs them and reused
+     * when a way takes a new p, so after the first trials nothing is allocated.
      */
-    private final double[] memoQ = new double[MEMO_WAYS];
+    private final double[] memoP = new double[MEMO_WAYS];
     private final double[][] memoPower = new double[MEMO_WAYS][POWER_MAX_N + 1];
     private final int[][] memoStamp = new int[MEMO_WAYS][POWER_MAX_N + 1];
+    private final double[][][] memoCdf = new double[MEMO_WAYS][POWER_MAX_N + 1][];
+    private final int[][] memoCdfStamp = new int[MEMO_WAYS][POWER_MAX_N + 1];
     private final int[] memoGeneration = new int[MEMO_WAYS];
     private int memoNext;
 
@@ -82,6 +88,7 @@ public final class Draws {
         this.gaussian = ZigguratSampler.NormalizedGaussian.of(rng);
         this.trace = trace;
         this.traceStream = traceStream;
+        java.util.Arrays.fill(memoP, Double.NaN);   // matches no p
     }
 
     /**
@@ -268,9 +275,11 @@ public final class Draws {
      * If {@code n p < 20} and {@code n <= 255}, or {@code n p < 10}: inversion by sequential search from 0
      * with the pmf recurrence
      * {@code f(x) = f(x-1) ((n+1)/x - 1) p/q} (Kachitvichyanukul and Schmeiser's BINV, "Binomial random
-     * variate generation", CACM 31(2), 1988: the uniform is reduced by f(0), f(1), ... until it is below
-     * f(x)), starting from {@code q^n}: by repeated squaring for {@code n <= 255}, else
-     * {@code exp(n log1p(-p))}; {@code 1/x} comes from a table. One uniform per draw. Otherwise
+     * variate generation", CACM 31(2), 1988), starting from {@code q^n}: for {@code n <= 255} by repeated
+     * squaring, X = min{x : u &lt; F(x)} against the partial sums F(x) of the recurrence, which are tabled
+     * once an (n, p) recurs and then counted without a branch per step (the same X either way); beyond,
+     * from {@code exp(n log1p(-p))}, reducing the uniform by f(0), f(1), ... until it is below f(x);
+     * {@code 1/x} comes from a table. One uniform per draw. Otherwise
      * W. Hoermann's BTRD, transformed rejection with decomposition ("The generation of binomial random
      * variates", J. Statist. Comput. Simul. 46, 101-110, 1993): steps 1 to 3.2 exactly as published
      * (the central region accepted at once; the recursive pmf ratio for |k - m| &lt;= 15, with 1/i from a
@@ -323,8 +332,11 @@ public final class Draws {
         final double q = 1 - p;
         final double s = p / q;
         final double a = (n + 1.0) * s;
+        if (n <= POWER_MAX_N) {
+            return binomialInversionSmallN((int) n, p, q, s, a);
+        }
         // f(0) = q^n >= exp(-1.39 n p) > 1e-12 here, so no underflow.
-        final double f0 = n <= POWER_MAX_N ? memoPower(q, (int) n) : Math.exp(n * Math.log1p(-p));
+        final double f0 = Math.exp(n * Math.log1p(-p));
         draw:
         while (true) {
             // X = min{x : u < F(x)}: subtract f(0), f(1), ... from u until what is left is below f(x).
@@ -346,30 +358,102 @@ public final class Draws {
         }
     }
 
-    /** {@code power(q, n)}, from the memo when this q and n were seen since q last entered it. */
-    private double memoPower(double q, int n) {
+    /**
+     * Inversion for n &lt;= {@value #POWER_MAX_N}: X = min{x &lt;= n : u &lt; F(x)} with F(x) = F(x−1) + f(x),
+     * f(0) = q^n by {@link #power}, f(x) = f(x−1)·(a/x − s) (1/x from the table); a u at or above the computed
+     * F(n), which rounding leaves just below 1 (probability ~1e-16), is redrawn rather than the tail truncated.
+     * The first time (n, p) comes up the partial sums are formed during the search, the next time they are
+     * tabled ({@link #memoCdf}) and then counted; both give the same X for the same u.
+     */
+    private long binomialInversionSmallN(int n, double p, double q, double s, double a) {
         int way = 0;
-        while (way < MEMO_WAYS && memoQ[way] != q) {
+        while (way < MEMO_WAYS && memoP[way] != p) {
             way++;
         }
         if (way == MEMO_WAYS) {
             way = memoNext;
             memoNext = (memoNext + 1) % MEMO_WAYS;
-            memoQ[way] = q;
+            memoP[way] = p;
             if (memoGeneration[way] == Integer.MAX_VALUE) {
                 java.util.Arrays.fill(memoStamp[way], 0);
+                java.util.Arrays.fill(memoCdfStamp[way], 0);
                 memoGeneration[way] = 0;
             }
-            memoGeneration[way]++;   // forget the old q's powers in O(1): their stamps no longer match
+            memoGeneration[way]++;   // forget the old p's entries in O(1): their stamps no longer match
         }
         final int generation = memoGeneration[way];
+        if (memoCdfStamp[way][n] == generation) {
+            return countBelow(memoCdf[way][n], n);
+        }
         if (memoStamp[way][n] == generation) {
-            return memoPower[way][n];
+            return countBelow(tabulate(way, n, memoPower[way][n], a, s), n);
         }
         final double f0 = power(q, n);
         memoPower[way][n] = f0;
         memoStamp[way][n] = generation;
-        return f0;
+        draw:
+        while (true) {
+            final double u = rng.nextDouble();
+            double f = f0;
+            double cdf = f0;
+            int x = 0;
+            while (u >= cdf) {
+                if (x == n) {
+                    continue draw;
+                }
+                x++;
+                f *= a * RECIPROCALS[x] - s;
+                cdf += f;
+            }
+            return x;
+        }
+    }
+
+    /** Entries a cdf table has at least: {@link #countBelow} counts the first ones without branching. */
+    private static final int COUNTED = 16;
+
+    /**
+     * Tables F(0), …, F(n) for the way's p (the sums {@link #binomialInversionSmallN} forms, by the same
+     * operations), followed by +∞ up to at least {@value #COUNTED} entries.
+     */
+    private double[] tabulate(int way, int n, double f0, double a, double s) {
+        double[] c = memoCdf[way][n];
+        if (c == null) {
+            c = new double[Math.max(n + 2, COUNTED)];
+            memoCdf[way][n] = c;
+        }
+        double f = f0;
+        c[0] = f0;
+        for (int x = 1; x <= n; x++) {
+            f *= a * RECIPROCALS[x] - s;
+            c[x] = c[x - 1] + f;
+        }
+        java.util.Arrays.fill(c, n + 1, c.length, Double.POSITIVE_INFINITY);
+        memoCdfStamp[way][n] = memoGeneration[way];
+        return c;
+    }
+
+    /**
+     * min{x : u &lt; c[x]} for a fresh uniform u, redrawn while it is above c[n]: the number of entries at or
+     * below u, as c is non-decreasing (then +∞). The first {@value #COUNTED} are counted without a branch, so a
+     * draw does not pay for mispredicting where its search stops.
+     */
+    private long countBelow(double[] c, int n) {
+        while (true) {
+            final double u = rng.nextDouble();
+            int x = 0;
+            for (int k = 0; k < COUNTED; k++) {
+                x += u >= c[k] ? 1 : 0;
+            }
+            if (x == COUNTED) {
+                while (u >= c[x]) {
+                    x++;
+                }
+            }
+            if (x <= n) {
+                return x;
+            }
+        }
     }
 
     /**

@@ -331,6 +331,34 @@ class DrawsTest {
     }
 
     @Test
+    void tabledCdfsGiveWhatTheSearchWithoutThemGives() {
+        // Few distinct p, so a warm Draws has tabled the cdf of most (n, p) and counts against it, while a
+        // fresh one forms the partial sums as it searches (first time) or tables them (second time): the same
+        // variates from the same generator state, over n p from tiny to the inversion's limit.
+        final double[] ps = {0.05, 0.2, 0.375, 0.62};
+        final SplittableRandom r = new SplittableRandom(29);
+        final StreamRng warmRng = new StreamRng();
+        final Draws warm = new Draws(warmRng);
+        for (int i = 0; i < 20_000; i++) {
+            warm.binomial(r.nextInt(120), ps[r.nextInt(ps.length)]);
+        }
+        int compared = 0;
+        for (int key = 0; key < 300; key++) {
+            final StreamRng freshRng = new StreamRng();
+            final Draws fresh = new Draws(freshRng);
+            warmRng.reset(key);
+            freshRng.reset(key);
+            for (int i = 0; i < 40; i++) {
+                final int n = r.nextInt(120);
+                final double p = ps[r.nextInt(ps.length)];
+                assertThat(warm.binomial(n, p)).as("n=%d p=%s", n, p).isEqualTo(fresh.binomial(n, p));
+                compared++;
+            }
+        }
+        assertThat(compared).isEqualTo(12_000);
+    }
+
+    @Test
     void rememberedPowersNeverChangeAResult() {
         // A Draws that has drawn with many p (filling and evicting its memo of q^n) and a fresh one give
         // the same variates from the same generator state.
