@@ -103,6 +103,7 @@ public final class CapacityChart {
         XYPlot plot = plot(ctx, theme, "qualified leads (per month)", List.of(capacityBand), List.of(capacityFill),
                 workload, capacity);
         XYLineAndShapeRenderer q = new XYLineAndShapeRenderer(true, false);
+        q.setDrawSeriesLineAsPath(true);
         q.setSeriesPaint(0, theme.primary());
         q.setSeriesStroke(0, theme.dotted());
         plot.setDataset(3, new XYSeriesCollection(qualified));
@@ -167,6 +168,7 @@ public final class CapacityChart {
         plot.setDataset(2, new XYSeriesCollection(p));
         plot.mapDatasetToRangeAxis(2, 1);
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, true);
+        r.setDrawSeriesLineAsPath(true);   // one stroke for the line; the points are still drawn month by month
         r.setSeriesPaint(0, theme.ink());
         r.setSeriesStroke(0, theme.dotted());
         r.setSeriesShape(0, theme.pointShape());

@@ -125,6 +125,7 @@ public final class FanChart {
         bandRenderer.setSeriesFillPaint(0, outerFill);
         bandRenderer.setSeriesFillPaint(1, innerFill);
         XYLineAndShapeRenderer lineRenderer = new XYLineAndShapeRenderer(true, false);
+        lineRenderer.setDrawSeriesLineAsPath(true);   // one stroke per line, not one per month
         lineRenderer.setSeriesPaint(0, theme.primary());
         lineRenderer.setSeriesStroke(0, theme.solid());
         lineRenderer.setSeriesPaint(1, theme.ink());
