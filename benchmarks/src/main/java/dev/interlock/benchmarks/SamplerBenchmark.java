@@ -19,9 +19,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * Small-mean binomial inversion at the sizes the reference scenario draws (TraceCensus): waiting customers
  * who walk away (n ≈ 33, p = 0.05), closing-lag splits (n ≈ 20, p ≈ 0.2–0.5), and a survival-like draw
  * (n = 12, p = 0.95, drawn as 12 − Binomial(12, 0.05)). {@code engine} is {@link Draws#binomial} (BINV
- * starting from q^n by multiplication); {@code expLog1p} is the same BINV starting from
- * {@code exp(n log1p(−p))} and dividing in the recurrence, as the engine did before issue 8. One operation
- * = one variate.
+ * from q^n by multiplication; with one (n, p) drawn over and over, as here, it counts against the tabled
+ * cdf after the second draw); {@code expLog1p} is BINV starting from {@code exp(n log1p(−p))} and dividing
+ * in the recurrence, as the engine did before issue 8. One operation = one variate.
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar SamplerBenchmark}.
  */

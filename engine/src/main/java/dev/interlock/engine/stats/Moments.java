@@ -62,10 +62,7 @@ public final class Moments {
      * {@code count} calls of {@link #add} give; what changes is only the memory order, one cell at a time.
      */
     public void addColumns(double[] columns, int stride, int count) {
-        if (count < 0 || count > stride || (long) cells * stride > columns.length) {
-            throw new IllegalArgumentException("columns too short for " + cells + " cells × stride " + stride
-                    + " (count " + count + ")");
-        }
+        checkColumns(cells, columns, stride, count);
         pending = true;
         for (int i = 0; i < cells; i++) {
             int base = i * stride;
@@ -105,6 +102,14 @@ public final class Moments {
             min[i] = lo;
             max[i] = hi;
             exceed[i] = ex;
+        }
+    }
+
+    /** The shape {@code addColumns} (here and in {@link Quantiles}) needs: every cell's count values. */
+    static void checkColumns(int cells, double[] columns, int stride, int count) {
+        if (count < 0 || count > stride || (long) cells * stride > columns.length) {
+            throw new IllegalArgumentException("columns too short for " + cells + " cells × stride " + stride
+                    + " (count " + count + ")");
         }
     }
 

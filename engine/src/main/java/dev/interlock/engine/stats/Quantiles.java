@@ -88,10 +88,7 @@ public final class Quantiles {
      * cell's counts once.
      */
     public void addColumns(double[] columns, int stride, int count) {
-        if (count < 0 || count > stride || (long) cells * stride > columns.length) {
-            throw new IllegalArgumentException("columns too short for " + cells + " cells × stride " + stride
-                    + " (count " + count + ")");
-        }
+        Moments.checkColumns(cells, columns, stride, count);
         for (int i = 0; i < cells; i++) {
             int base = i * stride;
             int k = 0;
