@@ -57,6 +57,9 @@ public final class Quantiles {
     private final int[] positiveOffset;
     private final long[][] negative;
     private final int[] negativeOffset;
+    /** Scratch for {@link #addColumns}: cells whose values from restFrom on are left to {@link #addRest}. */
+    private final int[] restCell;
+    private final int[] restFrom;
 
     public Quantiles(int cells) {
         this.cells = cells;
@@ -67,6 +70,8 @@ public final class Quantiles {
         this.positiveOffset = new int[cells];
         this.negative = new long[cells][];
         this.negativeOffset = new int[cells];
+        this.restCell = new int[cells];
+        this.restFrom = new int[cells];
         for (int i = 0; i < cells; i++) {
             exact[i] = EMPTY;
         }
@@ -86,67 +91,135 @@ public final class Quantiles {
      * {@link #add} (counts do not depend on order), but one cell at a time: a cell's values lie close
      * together, so its counts stay in cache while they are added, instead of every trial touching every
      * cell's counts once.
+     *
+     * <p>A cell's values are counted by a short loop that only increments counts already there; at the
+     * first value that needs more (a wider window, a new bucket, an exact cell turning into a sketch) the
+     * loop stops and the cell's remaining values are left to {@link #addRest}, called once for all such
+     * cells after the others. Each cell still takes its values in order with the same operations as one
+     * {@link #add} at a time. Kept apart because such values become rare once the first few hundred trials
+     * have shaped the counts: the JIT then compiles this method and its callers (the runner's trial loop)
+     * without the growing code, which made each of their compilations ten times larger.
      */
     public void addColumns(double[] columns, int stride, int count) {
         Moments.checkColumns(cells, columns, stride, count);
+        int rest = 0;
         for (int i = 0; i < cells; i++) {
-            int base = i * stride;
-            int k = 0;
+            int from = i * stride;
+            int end = from + count;
             long[] counts = exact[i];
-            if (counts != null) {
-                int offset = exactOffset[i];
-                while (k < count) {
-                    double x = columns[base + k++];
-                    int v = (int) x;
-                    int j = v - offset;
-                    if (v == x && j >= 0 && j < counts.length) {
-                        counts[j]++;
-                    } else if (x == x) {
-                        addExactSlow(i, x);
-                        counts = exact[i];
-                        if (counts == null) {
-                            break;      // the cell became a sketch: the rest of its values go there
-                        }
-                        offset = exactOffset[i];
-                    }
+            int stop = counts != null
+                    ? countExact(counts, exactOffset[i], columns, from, end)
+                    : countSketch(i, columns, from, end);
+            if (stop < end) {
+                restCell[rest] = i;
+                restFrom[rest] = stop - from;
+                rest++;
+            }
+        }
+        if (rest > 0) {
+            addRest(columns, stride, count, rest);
+        }
+    }
+
+    /** Counts columns[from … end) into an exact cell's counts; returns where a value first does not fit. */
+    private static int countExact(long[] counts, int offset, double[] columns, int from, int end) {
+        for (int k = from; k < end; k++) {
+            double x = columns[k];
+            int v = (int) x;
+            int j = v - offset;
+            if (v == x && j >= 0 && j < counts.length) {
+                counts[j]++;
+            } else if (x == x) {
+                return k;
+            }
+        }
+        return end;
+    }
+
+    /** Counts columns[from … end) into sketch cell i's buckets; returns where a value first needs a new one. */
+    private int countSketch(int i, double[] columns, int from, int end) {
+        long[] pos = positive[i];
+        long[] neg = negative[i];
+        int posOffset = positiveOffset[i];
+        int negOffset = negativeOffset[i];
+        long zero = 0;
+        int k = from;
+        for (; k < end; k++) {
+            double x = columns[k];
+            if (x > MIN_INDEXABLE) {
+                int j = index(x) - posOffset;
+                if (pos == null || j < 0 || j >= pos.length) {
+                    break;
                 }
-                if (counts != null) {
+                pos[j]++;
+            } else if (x < -MIN_INDEXABLE) {
+                int j = index(-x) - negOffset;
+                if (neg == null || j < 0 || j >= neg.length) {
+                    break;
+                }
+                neg[j]++;
+            } else if (x == x) {
+                zero++;
+            }
+        }
+        zeros[i] += zero;
+        return k;
+    }
+
+    /**
+     * The values {@link #addColumns} left: for each of the first {@code rest} cells in restCell, its values
+     * from restFrom on, one at a time, growing counts and stores as they need. An exact cell's value that is
+     * not a whole number below 10^9 in magnitude, or that would make its values span {@value #EXACT_WINDOW}
+     * integers or more, turns the cell into a sketch.
+     *
+     * <p>All of it is written out in this one method on purpose: its bytecode is longer than 325 bytes,
+     * the most HotSpot's C2 compiler inlines at a frequently taken call ({@code -XX:FreqInlineSize}), so it
+     * is compiled once on its own instead of into addColumns and every caller of addColumns. Inlined (split
+     * into small methods, it was), it made those compilations ten times larger: 0.3 s of compiler time
+     * within the first second of every run, on the cores the workers use.
+     */
+    private void addRest(double[] columns, int stride, int count, int rest) {
+        for (int r = 0; r < rest; r++) {
+            int i = restCell[r];
+            int base = i * stride;
+            for (int k = restFrom[r]; k < count; k++) {
+                double x = columns[base + k];
+                if (x != x) {
                     continue;
                 }
-            }
-            while (k < count) {
-                double x = columns[base + k++];
+                long[] counts = exact[i];
+                if (counts != null) {
+                    int v = (int) x;
+                    int offset = exactOffset[i];
+                    if (v == x && v - offset >= 0 && v - offset < counts.length) {
+                        counts[v - offset]++;
+                        continue;
+                    }
+                    if (x == Math.rint(x) && Math.abs(x) < 1e9) {
+                        int lo = v;
+                        int hi = v;
+                        int first = firstNonZero(counts);
+                        if (first >= 0) {
+                            lo = Math.min(lo, offset + first);
+                            hi = Math.max(hi, offset + lastNonZero(counts));
+                        }
+                        if (hi - lo < EXACT_WINDOW) {
+                            coverExact(i, lo, hi);
+                            exact[i][v - exactOffset[i]]++;
+                            continue;
+                        }
+                    }
+                    toSketch(i);
+                }
                 if (x > MIN_INDEXABLE) {
                     count(positive, positiveOffset, i, index(x), 1);
                 } else if (x < -MIN_INDEXABLE) {
                     count(negative, negativeOffset, i, index(-x), 1);
-                } else if (x == x) {
+                } else {
                     zeros[i]++;
                 }
             }
         }
-    }
-
-    /** An exact cell's value that is not a whole number or lies outside its current counts. */
-    private void addExactSlow(int i, double x) {
-        if (x == Math.rint(x) && Math.abs(x) < 1e9) {
-            int v = (int) x;
-            long[] counts = exact[i];
-            int lo = v;
-            int hi = v;
-            int first = firstNonZero(counts);
-            if (first >= 0) {
-                lo = Math.min(lo, exactOffset[i] + first);
-                hi = Math.max(hi, exactOffset[i] + lastNonZero(counts));
-            }
-            if (hi - lo < EXACT_WINDOW) {
-                coverExact(i, lo, hi);
-                exact[i][v - exactOffset[i]]++;
-                return;
-            }
-        }
-        toSketch(i);
-        addToSketch(i, x, 1);
     }
 
     /** Widens cell i's exact counts to cover lo … hi (hi − lo < EXACT_WINDOW), keeping them. */
