@@ -20,6 +20,18 @@ public final class Words {
         public String toString() {
             return first == last ? Integer.toString(first) : first + "–" + last;
         }
+
+        // Written out: a record's generated equals and hashCode are bootstrapped through method handles on
+        // their first use, which spun 48 classes in a fresh JVM while the report was being written.
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof MonthRange r && r.first == first && r.last == last;
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * first + last;
+        }
     }
 
     /** 1234567 → "1.23M", −45000 → "-45.0k", 12.3456 → "12.3"; NaN → "n/a". */

@@ -36,6 +36,14 @@ class WordsTest {
     }
 
     @Test
+    void monthRangesAreEqualExactlyWhenBothEndsAre() {
+        assertThat(new MonthRange(7, 11)).isEqualTo(new MonthRange(7, 11)).hasSameHashCodeAs(new MonthRange(7, 11));
+        assertThat(new MonthRange(7, 11)).isNotEqualTo(new MonthRange(7, 12)).isNotEqualTo(new MonthRange(6, 11));
+        assertThat(new MonthRange(7, 11)).isNotEqualTo("7–11").isNotEqualTo(null);
+        assertThat(List.of(new MonthRange(1, 2))).isNotEqualTo(List.of(new MonthRange(2, 1)));
+    }
+
+    @Test
     void monthsAtRiskFindsNoMonthWhenCapacityNeverBinds() throws Exception {
         Stats s = run(TestScenarios.unlimited(6, "{base: 50000}", "[1]", "{model: constant, monthly_churn: 0.02}", ""));
         assertThat(Words.monthsAtRisk(s, Metric.ONBOARDING_GAP, 0.5)).isEmpty();
