@@ -3,7 +3,7 @@
 
 Usage: report.py RESULTS_DIR [--before DIR] [--out FILE]
 
-Every timing is the median of its repetitions (JMH measurement iterations; three process runs for the
+Every timing is the median of its repetitions (JMH measurement iterations; five process runs for the
 peer). If benchmarks/results/before exists (the same run.sh on the code before issue 8's optimisations),
 a before/after table is added.
 """

@@ -16,7 +16,7 @@
 #                    RunnerBenchmark (40,000 trials at 1 and 2 threads) and StatsBenchmark (recording one
 #                    trial's 1,500 monthly values: moments, quantiles, and the library DDSketch it replaced)
 #   4. memory.txt    MemoryProbe at 10^4, 10^5, 10^6 trials, one fresh JVM each, -Xms512m -Xmx512m
-#   5. peer.txt      reference.py and Interlock (PeerRun) at $PEER_TRIALS trials, three timed runs each
+#   5. peer.txt      reference.py and Interlock (PeerRun) at $PEER_TRIALS trials, five timed runs each
 #                    (medians reported), then peer_compare.py on the percentiles (peer.json)
 #   6. RESULTS.md    written by report.py from the files above
 set -euo pipefail
@@ -73,7 +73,7 @@ done
 
 echo "== peer: NumPy vs Interlock at $PEER_TRIALS trials"
 : > "$OUT/peer.txt"
-for i in 1 2 3; do
+for i in 1 2 3 4 5; do
   start=$(date +%s%N)
   $PYTHON "$REFERENCE_DIR/reference.py" --trials "$PEER_TRIALS" --seed 1 --out "$OUT/numpy.csv" \
     | sed "s/^/numpy run=$i /" | tee -a "$OUT/peer.txt"
