@@ -303,6 +303,39 @@ public final class Runner {
         }
     }
 
+    /**
+     * Runs trial {@code trial} (the {@code i}-th of block {@code r}) for every variant and records it; adds the
+     * buffered columns to the monthly statistics every {@value #COLUMN_TRIALS} trials and at the block's end.
+     * Its own method, and not part of workBlocks' loop, so that the JIT compiles the per-trial work once, as a
+     * method: with this body inside the loop, workBlocks was compiled on stack twice (once per loop), each time
+     * with the statistics inlined again (31 KB of machine code and 0.16 s of compiler time each, 1.7–2.1 s into
+     * a 2.8 s PeerRun at 100,000 trials). With the body here: PeerRun 2.79 → 2.68 s (medians of 6 alternating
+     * runs), the same bytes out.
+     */
+    private void runTrial(Worker w, List<CompiledModel> variants, BlockResult r, int i, long trial, boolean last) {
+        int k = variants.size();
+        for (int v = 0; v < k; v++) {
+            TrialState s = w.states[v];
+            uniforms.fill(variants.get(v), v, trial, w.u[v]);
+            w.kernels[v].run(trial, w.u[v], s);
+            toColumns(s.out(), w.columns[v], w.buffered);
+            r.summary[v].add(s.summary());
+            w.summaryQ[v].add(s.summary());
+            System.arraycopy(s.summary(), 0, r.summaries[v], i * Summary.COUNT, Summary.COUNT);
+            int h = s.horizon();
+            for (int j = 0; j < captured.length; j++) {
+                System.arraycopy(s.out(), captured[j] * h, r.captures[v], (i * captured.length + j) * h, h);
+            }
+        }
+        if (++w.buffered == COLUMN_TRIALS || last) {
+            for (int v = 0; v < k; v++) {
+                r.monthly[v].addColumns(w.columns[v], COLUMN_TRIALS, w.buffered);
+                w.monthlyQ[v].addColumns(w.columns[v], COLUMN_TRIALS, w.buffered);
+            }
+            w.buffered = 0;
+        }
+    }
+
     private void workBlocks(Worker w, List<CompiledModel> variants, long trials, long blocks, AtomicLong nextBatch,
                             Merger merger) throws Exception {
         int k = variants.size();
@@ -329,27 +362,7 @@ public final class Runner {
                     r.captures[v] = new double[count * captured.length * m.horizon()];
                 }
                 for (int i = 0; i < count; i++) {
-                    long trial = first + i;
-                    for (int v = 0; v < k; v++) {
-                        TrialState s = w.states[v];
-                        uniforms.fill(variants.get(v), v, trial, w.u[v]);
-                        w.kernels[v].run(trial, w.u[v], s);
-                        toColumns(s.out(), w.columns[v], w.buffered);
-                        r.summary[v].add(s.summary());
-                        w.summaryQ[v].add(s.summary());
-                        System.arraycopy(s.summary(), 0, r.summaries[v], i * Summary.COUNT, Summary.COUNT);
-                        int h = s.horizon();
-                        for (int j = 0; j < captured.length; j++) {
-                            System.arraycopy(s.out(), captured[j] * h, r.captures[v], (i * captured.length + j) * h, h);
-                        }
-                    }
-                    if (++w.buffered == COLUMN_TRIALS || i == count - 1) {
-                        for (int v = 0; v < k; v++) {
-                            r.monthly[v].addColumns(w.columns[v], COLUMN_TRIALS, w.buffered);
-                            w.monthlyQ[v].addColumns(w.columns[v], COLUMN_TRIALS, w.buffered);
-                        }
-                        w.buffered = 0;
-                    }
+                    runTrial(w, variants, r, i, first + i, i == count - 1);
                 }
                 merger.offer(r);
             }
