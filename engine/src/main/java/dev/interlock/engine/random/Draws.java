@@ -313,10 +313,11 @@ public final class Draws {
         if (p == 1) {
             return n;
         }
-        if (p > 0.5) {
-            return n - binomialSmallP(n, 1 - p);
-        }
-        return binomialSmallP(n, p);
+        // One call site, not one per branch: the JIT inlines the inversion (memo, table, search) wherever it
+        // inlines this method, and two call sites made it do so twice.
+        final boolean flip = p > 0.5;
+        final long k = binomialSmallP(n, flip ? 1 - p : p);
+        return flip ? n - k : k;
     }
 
     /** 0 < p <= 0.5, n >= 1. */
@@ -382,11 +383,11 @@ public final class Draws {
             memoGeneration[way]++;   // forget the old p's entries in O(1): their stamps no longer match
         }
         final int generation = memoGeneration[way];
-        if (memoCdfStamp[way][n] == generation) {
-            return countBelow(memoCdf[way][n], n);
-        }
-        if (memoStamp[way][n] == generation) {
-            return countBelow(tabulate(way, n, memoPower[way][n], a, s), n);
+        if (memoCdfStamp[way][n] == generation || memoStamp[way][n] == generation) {
+            // one call of countBelow for both cases, so that the JIT inlines it once
+            final double[] cdf = memoCdfStamp[way][n] == generation ? memoCdf[way][n]
+                    : tabulate(way, n, memoPower[way][n], a, s);
+            return countBelow(cdf, n);
         }
         final double f0 = power(q, n);
         memoPower[way][n] = f0;
