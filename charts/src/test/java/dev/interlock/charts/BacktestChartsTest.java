@@ -19,6 +19,7 @@ class BacktestChartsTest {
         Actuals a = ActualsReader.read(dir.resolve("cdnow.csv"), dir.resolve("cdnow.cohorts.csv"), null);
         BacktestResult r = Backtest.run(base, a, new Backtest.Options(9, 0, false, 500, base.seed(), 1, 1000, true));
         List<BacktestCharts.Fan> fans = BacktestCharts.fans(r, InterlockTheme.standard());
+        assertThat(fans).isNotEmpty();
         assertThat(fans).extracting(BacktestCharts.Fan::metric).containsExactlyElementsOf(r.metrics());
         for (BacktestCharts.Fan f : fans) {
             XYPlot p = f.figure().chart().getXYPlot();

@@ -83,7 +83,11 @@ class PngEncoderTest {
     void samePixelsGiveTheSameBytes() {
         BufferedImage a = ChartWriter.image(ChartKinds.all().findFirst().orElseThrow().build().apply(THEME), 500, 300);
         BufferedImage b = ChartWriter.image(ChartKinds.all().findFirst().orElseThrow().build().apply(THEME), 500, 300);
-        assertThat(PngEncoder.encode(a)).isEqualTo(PngEncoder.encode(b)).isEqualTo(PngEncoder.encode(a));
+        byte[] first = PngEncoder.encode(a);
+        assertThat(PngEncoder.encode(b)).isEqualTo(first);
+        // and the bytes follow the pixels: one pixel changed, other bytes
+        a.setRGB(250, 150, a.getRGB(250, 150) ^ 0x010101);
+        assertThat(PngEncoder.encode(a)).isNotEqualTo(first);
     }
 
     @Test

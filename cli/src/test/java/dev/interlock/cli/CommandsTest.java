@@ -74,6 +74,8 @@ class CommandsTest {
         assertThat(r.code()).as(r.err()).isZero();
         java.util.List<String> rows = Files.readAllLines(out.resolve("tornado.csv"));
         assertThat(rows.get(0)).startsWith("input,value_low,value_high,mean_at_low,mean_at_high,swing");
+        // saas.yaml has more than five uncertain inputs and structure levers: a header alone must not pass
+        assertThat(rows).hasSizeGreaterThan(6);
         double previous = Double.POSITIVE_INFINITY;
         for (String row : rows.subList(1, rows.size())) {
             double swing = Double.parseDouble(row.split(",")[5]);
@@ -103,10 +105,20 @@ class CommandsTest {
     }
 
     @Test
-    void validateListsUncertainInputsAndWritesNothing() {
-        Cli r = Cli.run("validate", scenario("saas.yaml"));
-        assertThat(r.code()).isZero();
+    void validateListsUncertainInputsAndWritesNothing(@TempDir Path tmp) throws Exception {
+        // a copy under a name no other test uses: a run of it would write out/<name>/ and could write beside it
+        String name = "validate-writes-nothing-" + ProcessHandle.current().pid();
+        Path copy = tmp.resolve(name + ".yaml");
+        Files.copy(Path.of(scenario("saas.yaml")), copy);
+        Path included = tmp.resolve("structures.yaml");   // saas.yaml includes it from beside itself
+        Files.copy(Path.of(scenario("structures.yaml")), included);
+        Cli r = Cli.run("validate", copy.toString());
+        assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("valid", "funnel.win_rate", "policy.handoff_quality", "beta");
+        assertThat(Path.of("out", name)).doesNotExist();
+        try (java.util.stream.Stream<Path> files = Files.list(tmp)) {
+            assertThat(files.toList()).containsExactlyInAnyOrder(copy, included);
+        }
     }
 
     @Test

@@ -81,18 +81,29 @@ class ShippedActualsTest {
     void olistActualsAgreeWithTheSharedDerivedSummaries() throws IOException {
         Actuals a = olist();
         double[] leads = a.total("leads");
+        int months = 0;
         for (String[] r : csv(derived("olist_monthly_mql_by_origin.csv"))) {
             assertThat(leads[a.index(YearMonth.parse(r[0]))]).as(r[0]).isEqualTo(Double.parseDouble(r[r.length - 1]));
+            months++;
         }
         double[] closes = a.total("closes");
+        int wonMonths = 0;
         for (String[] r : csv(derived("olist_monthly_won.csv"))) {
             assertThat(closes[a.index(YearMonth.parse(r[0]))]).as(r[0]).isEqualTo(Double.parseDouble(r[1]));
+            wonMonths++;
         }
         Map<Integer, Long> byLag = new HashMap<>();
         a.deals().byLead().values().forEach(m -> m.forEach((lag, n) -> byLag.merge(lag, n, Long::sum)));
+        int lags = 0;
         for (String[] r : csv(derived("olist_won_lag_months.csv"))) {
             assertThat(byLag.get(Integer.parseInt(r[0]))).as("lag " + r[0]).isEqualTo(Long.parseLong(r[1]));
+            lags++;
         }
+        // the loops above compared something: leads June 2017 – May 2018, wins December 2017 – November 2018,
+        // and every lag the deals show
+        assertThat(months).isEqualTo(12);
+        assertThat(wonMonths).isEqualTo(12);
+        assertThat(lags).isEqualTo(15).isEqualTo(byLag.size());
     }
 
     @Test

@@ -78,6 +78,7 @@ class BacktestTest {
                 .isEqualTo(r1.origins().get(0).calibration().estimated());
         List<BacktestResult.Cell> c1 = r1.origins().get(0).cells();
         List<BacktestResult.Cell> c2 = r2.origins().get(0).cells();
+        assertThat(c1).hasSize(4).hasSameSizeAs(c2);   // leads at the 4 months after the origin
         for (int i = 0; i < c1.size(); i++) {
             assertThat(c2.get(i).quantiles()).containsExactly(c1.get(i).quantiles());
             assertThat(c2.get(i).baselines()).isEqualTo(c1.get(i).baselines());

@@ -65,7 +65,11 @@ class ActualsFuzzTest {
             try {
                 c = Calibrate.estimate(a, null);
             } catch (InputException e) {
-                return;   // data that cannot support an estimate is the user's to fix, and says so
+                // data that cannot support an estimate is the user's to fix, and says so
+                if (e.problems().isEmpty()) {
+                    throw new IllegalStateException("calibrate refused the data without saying why");
+                }
+                return;
             }
             String yaml = Calibrate.write(a, c, null, null).yaml();
             try {

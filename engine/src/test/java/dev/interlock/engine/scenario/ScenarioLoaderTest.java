@@ -28,9 +28,21 @@ class ScenarioLoaderTest {
 
     @Test
     void shippedScenariosLoad() {
-        for (String f : List.of("saas.yaml", "marketing-push.yaml", "plg.yaml", "reference.yaml")) {
-            Scenario s = ScenarioLoader.load(TestScenarios.shipped(f));
-            assertThat(s.name()).isNotBlank();
+        // file, months, channels, a structure it must hold (the three planners' examples include the shipped five)
+        Object[][] expected = {
+            {"saas.yaml", 36, 3, "both_under_coo"},
+            {"marketing-push.yaml", 24, 1, "siloed"},
+            {"plg.yaml", 36, 2, "cmo_under_cro"},
+            {"reference.yaml", 60, 1, "reference"},
+        };
+        for (Object[] e : expected) {
+            Scenario s = ScenarioLoader.load(TestScenarios.shipped((String) e[0]));
+            assertThat(s.name()).as((String) e[0]).isNotBlank();
+            assertThat(s.trials()).as((String) e[0]).isEqualTo(10_000);
+            assertThat(s.horizonMonths()).as((String) e[0]).isEqualTo(e[1]);
+            assertThat(s.channels()).as((String) e[0]).hasSize((Integer) e[2]);
+            assertThat(s.structures()).as((String) e[0]).containsKey((String) e[3]);
+            assertThat(s.structures()).as((String) e[0]).containsKey(s.structure());
         }
     }
 

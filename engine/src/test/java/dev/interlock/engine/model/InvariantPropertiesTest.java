@@ -26,7 +26,7 @@ import net.jqwik.api.Provide;
  * capacity is never exceeded; cumulative profit is the running sum of profit. Over trials: every mean
  * lies within [min, max].
  */
-class InvariantProperties {
+class InvariantPropertiesTest {
 
     @Provide
     Arbitrary<String> scenarios() {
