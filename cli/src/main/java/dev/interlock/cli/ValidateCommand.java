@@ -14,7 +14,11 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "validate", mixinStandardHelpOptions = true,
         header = "Check a scenario file without running it.",
         description = {"", "Reports every problem at once, each with file:line:column, the key path, what was",
-            "expected and what was found. Exit code 0 when valid, 2 when not. Writes nothing.", ""},
+            "expected and what was found. Exit code 0 when valid, 2 when not. Writes nothing.", "",
+            "When valid, lists the uncertain inputs (each drawn once per trial, with its distribution",
+            "and mean) and notes settings that have no effect. A file meant to be included",
+            "(include: structures.yaml) is not a scenario on its own: validate the scenario that",
+            "includes it.", ""},
         footerHeading = "%n",
         footer = {"Example:", "  interlock validate scenarios/saas.yaml"})
 final class ValidateCommand implements Callable<Integer> {
@@ -36,7 +40,24 @@ final class ValidateCommand implements Callable<Integer> {
             var d = m.inputs().uncertainDist(j);
             out.printf("  %-50s %s, mean %s%n", m.inputs().uncertainName(j), d.kind(), Human.compact(d.mean()));
         }
+        for (String note : notes(s)) {
+            out.println("Note: " + note);
+        }
         out.flush();
         return 0;
+    }
+
+    /** Settings that are valid but change nothing, so a planner is not left wondering why. */
+    static java.util.List<String> notes(Scenario s) {
+        java.util.List<String> notes = new java.util.ArrayList<>();
+        if (!s.onboarding().hiring().enabled()) {
+            java.util.List<String> seeing = s.structures().entrySet().stream()
+                    .filter(e -> e.getValue().forecastVisibilityMonths() > 0).map(java.util.Map.Entry::getKey).toList();
+            if (!seeing.isEmpty()) {
+                notes.add("forecast_visibility_months is set for " + String.join(", ", seeing) + ", but it only "
+                        + "changes operations' hiring, and onboarding.hiring is not enabled: it has no effect here.");
+            }
+        }
+        return notes;
     }
 }

@@ -122,6 +122,20 @@ class CommandsTest {
     }
 
     @Test
+    void validateNotesVisibilityThatCannotMatterWithoutHiring(@TempDir Path tmp) throws Exception {
+        assertThat(Cli.run("validate", scenario("reference.yaml")).out()).doesNotContain("Note:");
+        Path seeing = tmp.resolve("seeing.yaml");
+        Files.writeString(seeing, Files.readString(Path.of(scenario("reference.yaml")))
+                + "    forecast_visibility_months: 2\n");
+        Cli r = Cli.run("validate", seeing.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Note: forecast_visibility_months is set for reference",
+                "onboarding.hiring is not enabled");
+        // saas.yaml hires, so its structures' visibility matters and nothing is noted
+        assertThat(Cli.run("validate", scenario("saas.yaml")).out()).doesNotContain("Note:");
+    }
+
+    @Test
     void helpTeachesWithExamplesAndExitCodes() {
         Cli r = Cli.run("--help");
         assertThat(r.code()).isZero();
