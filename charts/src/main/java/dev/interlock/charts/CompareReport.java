@@ -134,13 +134,16 @@ public final class CompareReport {
             rows.add(List.of(Cell.of(n), Cell.of(Words.compact(p.handoffQuality().mean())),
                     Cell.of(Words.compact(p.winRateMultiplier().mean())),
                     Cell.of(Integer.toString(p.forecastVisibilityMonths())),
-                    Cell.of(Integer.toString(p.reviewCadenceMonths())), Cell.of(pacing),
+                    Cell.of(Integer.toString(p.reviewCadenceMonths())),
+                    Cell.of(sc.onboarding().hiring().enabled()
+                            ? Integer.toString(p.leadTimeMonths(sc.onboarding().hiring())) : "no hiring"),
+                    Cell.of(pacing),
                     Cell.of(Words.compact(p.overheadPerMonth().mean())), Cell.of(p.description())));
         }
         return new Table(List.of("structure", "handoff (mean)", "win ×", "visibility (months)", "review every",
-                "spend pacing", "overhead / month", "what it is"),
-                List.of(Column.LABEL, Column.NUMBER, Column.NUMBER, Column.NUMBER, Column.NUMBER, Column.LABEL,
-                        Column.NUMBER, Column.TEXT), rows);
+                "hire lead time (months)", "spend pacing", "overhead / month", "what it is"),
+                List.of(Column.LABEL, Column.NUMBER, Column.NUMBER, Column.NUMBER, Column.NUMBER, Column.NUMBER,
+                        Column.LABEL, Column.NUMBER, Column.TEXT), rows);
     }
 
     public static HtmlReport report(Comparison c, List<Figure> figures, List<ChartWriter.Rendered> rendered) {

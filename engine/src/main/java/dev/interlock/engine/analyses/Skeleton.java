@@ -127,7 +127,7 @@ final class Skeleton {
         notes.put("currency", "a label only");
 
         Scenario.Policy neutral = new Scenario.Policy("default", "", new Fixed(1), new Fixed(1), 0, 1,
-                Scenario.SpendPacing.OFF, new Fixed(0));
+                Scenario.Policy.SCENARIO_LEAD_TIME, Scenario.SpendPacing.OFF, new Fixed(0));
         Map<String, Scenario.Policy> structures = new LinkedHashMap<>();
         structures.put("default", neutral);
         String file = java.nio.file.Path.of(a.file()).getFileName().toString();

@@ -130,7 +130,7 @@ final class ModelCompiler {
         Scenario.Hiring hiring = ob.hiring();
         Scenario.SpendPacing sp = pol.spendPacing();
         Policy policy = new Policy(pol.reviewCadenceMonths(), pol.forecastVisibilityMonths(), hiring.enabled(),
-                hiring.leadTimeMonths(), hiring.backlogClearMonths(), hiring.targetUtilization(),
+                pol.leadTimeMonths(hiring), hiring.backlogClearMonths(), hiring.targetUtilization(),
                 hiring.maxHiresPerReview(), hiring.maxStaff(), sp.enabled(), sp.unworkedThreshold(),
                 sp.backlogThreshold(), sp.holdFactor(), planQualified, planCapacity, planWin, lagPmf);
 

@@ -134,6 +134,9 @@ public final class ScenarioYaml {
             m.put("win_rate_multiplier", dist(p.winRateMultiplier()));
             m.put("forecast_visibility_months", p.forecastVisibilityMonths());
             m.put("review_cadence_months", p.reviewCadenceMonths());
+            if (p.hireLeadTimeMonths() != Scenario.Policy.SCENARIO_LEAD_TIME) {
+                m.put("hire_lead_time_months", p.hireLeadTimeMonths());
+            }
             Scenario.SpendPacing sp = p.spendPacing();
             if (sp.enabled()) {
                 Map<String, Object> pm = new LinkedHashMap<>();

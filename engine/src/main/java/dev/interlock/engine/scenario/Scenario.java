@@ -163,9 +163,21 @@ public record Scenario(String name, String description, long seed, int trials, i
                 Double.POSITIVE_INFINITY, 1);
     }
 
-    /** A reporting structure as a set of policies (section 6). */
+    /**
+     * A reporting structure as a set of policies (section 6).
+     *
+     * @param hireLeadTimeMonths months from a hiring decision to the hire's first month under this structure, or
+     *                           {@link #SCENARIO_LEAD_TIME} for the scenario's {@code onboarding.hiring.lead_time_months}
+     */
     public record Policy(String name, String description, Dist handoffQuality, Dist winRateMultiplier,
-                         int forecastVisibilityMonths, int reviewCadenceMonths, SpendPacing spendPacing,
-                         Dist overheadPerMonth) {
+                         int forecastVisibilityMonths, int reviewCadenceMonths, int hireLeadTimeMonths,
+                         SpendPacing spendPacing, Dist overheadPerMonth) {
+        /** {@link #hireLeadTimeMonths} when the structure does not set its own. */
+        public static final int SCENARIO_LEAD_TIME = -1;
+
+        /** The lead time hires take under this structure, given the scenario's hiring settings. */
+        public int leadTimeMonths(Hiring hiring) {
+            return hireLeadTimeMonths == SCENARIO_LEAD_TIME ? hiring.leadTimeMonths() : hireLeadTimeMonths;
+        }
     }
 }

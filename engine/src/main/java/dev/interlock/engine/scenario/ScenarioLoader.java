@@ -402,7 +402,7 @@ public final class ScenarioLoader {
         // ---- section 6 ----
 
         static Policy neutralPolicy(String name, Onboarding onboarding) {
-            return new Policy(name, "", new Fixed(1), new Fixed(1), 0, 1,
+            return new Policy(name, "", new Fixed(1), new Fixed(1), 0, 1, Policy.SCENARIO_LEAD_TIME,
                     SpendPacing.OFF, new Fixed(0));
         }
 
@@ -465,10 +465,11 @@ public final class ScenarioLoader {
             Dist mult = p.dist("win_rate_multiplier", base.winRateMultiplier(), new Range(0, false, 10, true));
             int visibility = p.integer("forecast_visibility_months", base.forecastVisibilityMonths(), 0, 24);
             int cadence = p.integer("review_cadence_months", base.reviewCadenceMonths(), 1, 24);
+            int lead = p.integer("hire_lead_time_months", base.hireLeadTimeMonths(), 0, 24);
             SpendPacing pacing = pacing(p, base.spendPacing(), onboarding);
             Dist overhead = p.dist("overhead_per_month", base.overheadPerMonth(), Range.MONEY);
             p.finish();
-            return new Policy(name, description, handoff, mult, visibility, cadence, pacing, overhead);
+            return new Policy(name, description, handoff, mult, visibility, cadence, lead, pacing, overhead);
         }
 
         private SpendPacing pacing(MapReader p, SpendPacing base, Onboarding onboarding) {

@@ -89,6 +89,21 @@ class CompareTest {
     }
 
     @Test
+    void aStructureThatHiresFasterLowersPeakBacklogOnlyThroughHiring(@TempDir Path dir) throws Exception {
+        // marketing-push.yaml hires with a 3-month lead time; "quick" overrides it, "slow" keeps the scenario's
+        Scenario s = withStructures("marketing-push.yaml", """
+                  slow: {forecast_visibility_months: 1, review_cadence_months: 1}
+                  quick: {forecast_visibility_months: 1, review_cadence_months: 1, hire_lead_time_months: 0}
+                """, 2000, dir);
+        assertThat(s.structures().get("slow").leadTimeMonths(s.onboarding().hiring())).isEqualTo(3);
+        assertThat(s.structures().get("quick").leadTimeMonths(s.onboarding().hiring())).isZero();
+        Comparison c = Compare.run(s, List.of("slow", "quick"), OPTIONS);
+        assertLower(c.stats("quick"), c.stats("slow"), Summary.PEAK_BACKLOG);
+        assertThat(c.pair("quick", "slow", Summary.PEAK_BACKLOG).ciHigh()).isNegative();
+        assertThat(c.stats("quick").mean(Summary.TOTAL_WINS)).isEqualTo(c.stats("slow").mean(Summary.TOTAL_WINS));
+    }
+
+    @Test
     void spendPacingLowersUnworkedLeadsAndSpend(@TempDir Path dir) throws Exception {
         Scenario s = withStructures("marketing-push.yaml", """
                   free: {spend_pacing: false}
