@@ -56,6 +56,12 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
         if (m != null && m.contains("No space left")) {
             return "the disk is full (" + m + ")";
         }
-        return e.getClass().getSimpleName() + (m == null ? "" : ": " + m);
+        if (e instanceof java.nio.file.FileAlreadyExistsException f) {
+            return "a file is in the way: " + f.getFile();
+        }
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+            return f.getReason().toLowerCase(java.util.Locale.ROOT) + ": " + f.getFile();
+        }
+        return m != null ? m : "input/output error";
     }
 }

@@ -141,9 +141,27 @@ class FaultsTest {
         Path file = tmp.resolve("afile");
         Files.writeString(file, "x");
         Cli r = Cli.run("run", SAAS, "--trials", "100", "-o", file.resolve("out").toString());
-        assertThat(r.code()).isNotZero();
-        assertThat(r.err()).contains("error:").doesNotContain("\tat ");
+        assertThat(r.code()).as(r.err()).isEqualTo(2);   // the user's path, checked before anything runs
+        assertThat(r.err()).contains("error:", file + " is a file, not a directory").doesNotContain("\tat ")
+                .doesNotContain("Exception");
         assertThat(Files.readString(file)).isEqualTo("x");
+        // the same for a file calibrate would write under it
+        Cli c = Cli.run("calibrate", "../scenarios/actuals/olist-funnel.csv", "-o", file.resolve("x.yaml").toString());
+        assertThat(c.code()).as(c.err()).isEqualTo(2);
+        assertThat(c.err()).contains("is a file, not a directory");
+    }
+
+    @Test
+    void outputWhereNothingCanBeCreatedIsRefusedBeforeTheRun(@TempDir Path tmp) throws Exception {
+        Assumptions.assumeTrue(Files.isDirectory(Path.of("/proc/self")), "needs Linux's /proc");
+        Cli r = Cli.run("run", SAAS, "--trials", "100", "-o", "/proc/interlock-out");
+        assertThat(r.code()).as(r.err()).isEqualTo(2);
+        assertThat(r.err()).contains("cannot write here: cannot create files in /proc").doesNotContain("staging")
+                .doesNotContain("Exception");
+        assertThat(r.out()).doesNotContain("P50");   // refused before simulating, so no results were printed
+        Cli blank = Cli.run("run", SAAS, "--trials", "100", "-o", "");
+        assertThat(blank.code()).isEqualTo(2);
+        assertThat(blank.err()).contains("found an empty path");
     }
 
     @Test

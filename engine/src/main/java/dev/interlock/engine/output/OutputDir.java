@@ -38,6 +38,10 @@ public final class OutputDir implements AutoCloseable {
      */
     public static void check(Path target) {
         String name = target.toString();
+        if (name.isBlank()) {
+            throw new InputException(new Problem("-o", 0, 0, "", "expected an output directory, found an empty "
+                    + "path (use -o . for the current directory)"));
+        }
         if (Files.exists(target) && !Files.isDirectory(target)) {
             throw new InputException(new Problem(name, 0, 0, "", "expected an output directory, found a file"));
         }
@@ -46,11 +50,52 @@ public final class OutputDir implements AutoCloseable {
                     "expected a new or empty directory, or one Interlock wrote before; found other files. "
                             + "Choose another -o directory (nothing was written)."));
         }
-        Path parent = target.toAbsolutePath().getParent();
-        if (parent != null && Files.exists(parent) && !Files.isWritable(parent)) {
-            throw new InputException(new Problem(name, 0, 0, "", "cannot write here: the directory "
-                    + parent + " is not writable"));
+        checkLocation(target);
+    }
+
+    /**
+     * Checks that the output {@code target} (a directory or a file) can be created where it is: the nearest part of
+     * its path that exists must be a directory in which files can be created. Tried with a probe directory
+     * (created and removed at once), so that a read-only or special file system is reported before any work, not
+     * after the simulation.
+     *
+     * @throws InputException when a file is in the way or nothing can be created there
+     */
+    public static void checkLocation(Path target) {
+        String name = target.toString();
+        Path abs = target.toAbsolutePath().normalize();
+        Path existing = abs.getParent();
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
         }
+        if (existing == null) {
+            return;
+        }
+        if (!Files.isDirectory(existing)) {
+            throw new InputException(new Problem(name, 0, 0, "", "cannot write here: " + existing
+                    + " is a file, not a directory"));
+        }
+        try {
+            Path probe = Files.createTempDirectory(existing, ".interlock-probe-");
+            Files.delete(probe);
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            throw new InputException(new Problem(name, 0, 0, "", "cannot write here: cannot create files in "
+                    + existing + " (" + reason(e) + "); choose another -o directory"));
+        }
+    }
+
+    /** The operating system's words for a failed file operation, without Java class names or temp paths. */
+    private static String reason(Exception e) {
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+            return f.getReason().toLowerCase(java.util.Locale.ROOT);
+        }
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such directory";
+        }
+        return "not allowed";
     }
 
     private static boolean isEmpty(Path dir) {

@@ -26,6 +26,9 @@ public final class OutputFile {
      */
     public static void check(Path target, String header) {
         String name = target.toString();
+        if (name.isBlank()) {
+            throw new InputException(new Problem("-o", 0, 0, "", "expected a file name to write, found an empty path"));
+        }
         if (Files.isDirectory(target)) {
             throw new InputException(new Problem(name, 0, 0, "", "expected a file name to write, found a directory"));
         }
@@ -41,6 +44,7 @@ public final class OutputFile {
                         + "before; found another file. Choose another output name (nothing was written)."));
             }
         }
+        OutputDir.checkLocation(target);
     }
 
     /** Writes {@code text} to {@code target} atomically, after {@link #check}. */
