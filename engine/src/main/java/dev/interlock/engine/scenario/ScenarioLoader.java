@@ -101,6 +101,8 @@ public final class ScenarioLoader {
         private final MapReader.Ctx ctx;
         private final Path baseDir;
         private int horizon = 1;
+        /** False when horizon_months is missing or invalid: checks against the horizon are then skipped. */
+        private boolean horizonKnown;
 
         Reading(MapReader.Ctx ctx, Path baseDir) {
             this.ctx = ctx;
@@ -112,7 +114,9 @@ public final class ScenarioLoader {
             String description = r.string("description", "");
             long seed = r.longValue("seed", 1);
             int trials = r.integer("trials", 10_000, 1, MAX_TRIALS);
+            int problemsBefore = ctx.problems.size();
             horizon = r.requiredInteger("horizon_months", 1, MAX_HORIZON);
+            horizonKnown = ctx.problems.size() == problemsBefore;
             if (horizon < 1) {
                 horizon = 1;
             }
@@ -137,9 +141,12 @@ public final class ScenarioLoader {
 
             Map<String, Policy> structures = new LinkedHashMap<>();
             List<String> includes = r.stringList("include");
+            // when an included file could not be read, its structures are unknown: names that may be defined
+            // there are not reported as undefined (the include's own problem is)
+            boolean structuresKnown = true;
             if (includes != null) {
                 for (String inc : includes) {
-                    include(r, inc, structures, onboarding);
+                    structuresKnown &= include(r, inc, structures, onboarding);
                 }
             }
             MapReader sm = r.map("structures");
@@ -150,7 +157,7 @@ public final class ScenarioLoader {
                 structures.put("default", neutralPolicy("default", onboarding));
             }
             String structure = r.string("structure", structures.keySet().iterator().next());
-            if (!structures.containsKey(structure)) {
+            if (structuresKnown && !structures.containsKey(structure)) {
                 String near = Suggest.nearest(structure, structures.keySet());
                 r.problemAt("structure", "expected the name of a defined structure (" + String.join(", ",
                         structures.keySet()) + "), found '" + structure + "'"
@@ -161,7 +168,7 @@ public final class ScenarioLoader {
                 compare = new ArrayList<>(structures.keySet());
             } else {
                 for (String c : compare) {
-                    if (!structures.containsKey(c)) {
+                    if (structuresKnown && !structures.containsKey(c)) {
                         String near = Suggest.nearest(c, structures.keySet());
                         r.problemAt("compare", "expected names of defined structures, found '" + c + "'"
                                 + (near != null ? " (did you mean '" + near + "'?)" : ""));
@@ -222,7 +229,7 @@ public final class ScenarioLoader {
             double[] plan = s.numberList("plan", Range.MONEY, 1, MAX_HORIZON * 10);
             Spend result;
             if (plan != null) {
-                if (plan.length < horizon) {
+                if (horizonKnown && plan.length < horizon) {
                     s.problemAt("plan", "expected a planned spend for each of the " + horizon
                             + " months of the horizon, found " + plan.length);
                 }
@@ -240,7 +247,7 @@ public final class ScenarioLoader {
                     season = new double[] {1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1};
                 }
                 double last = base * Math.pow(1 + growth, Math.max(0, horizon - 1));
-                if (!Double.isNaN(growth) && !Double.isNaN(base) && !(last <= Range.MONEY.hi())) {
+                if (horizonKnown && !Double.isNaN(growth) && !Double.isNaN(base) && !(last <= Range.MONEY.hi())) {
                     s.problemAt("growth", "expected a growth rate that keeps planned spend at most 10^15 a month "
                             + "over " + horizon + " months, found " + growth + " (spend would reach "
                             + String.format(java.util.Locale.ROOT, "%.3g", last) + ")");
@@ -315,7 +322,8 @@ public final class ScenarioLoader {
                 return out;
             }
             for (MapReader h : list) {
-                int month = h.requiredInteger("month", 1, horizon);
+                // against an unknown horizon (its own problem is reported) any month up to the largest is accepted
+                int month = h.requiredInteger("month", 1, horizonKnown ? horizon : MAX_HORIZON);
                 int count = h.requiredInteger("count", 1, 100_000);
                 h.finish();
                 out.add(new Hire(month, count));
@@ -406,30 +414,32 @@ public final class ScenarioLoader {
                     SpendPacing.OFF, new Fixed(0));
         }
 
-        private void include(MapReader r, String inc, Map<String, Policy> structures, Onboarding onboarding) {
+        /** Reads an included file's structures; false when the file could not be read as a mapping at all. */
+        private boolean include(MapReader r, String inc, Map<String, Policy> structures, Onboarding onboarding) {
             if (baseDir == null) {
                 r.problemAt("include", "includes cannot be resolved for this input");
-                return;
+                return false;
             }
             Path p = baseDir.resolve(inc).normalize();
+            String shown = shownPath(inc);
             byte[] bytes;
             try {
-                bytes = readFile(p, inc);
+                bytes = readFile(p, shown);
             } catch (InputException e) {
                 for (Problem pr : e.problems()) {
                     r.problemAt("include", "cannot include '" + inc + "': " + pr.message());
                 }
-                return;
+                return false;
             }
             List<Problem> problems = ctx.problems;
-            Node root = YamlDocument.parse(inc, bytes, problems);
+            Node root = YamlDocument.parse(shown, bytes, problems);
             if (root == null) {
-                return;
+                return false;
             }
-            MapReader.Ctx inner = new MapReader.Ctx(inc, problems, ctx.recorder);
+            MapReader.Ctx inner = new MapReader.Ctx(shown, problems, ctx.recorder);
             if (!(root instanceof MappingNode mn)) {
                 inner.problem(root, "", "expected a mapping with the key structures, found " + MapReader.found(root));
-                return;
+                return false;
             }
             MapReader ir = new MapReader(inner, mn, "", "");
             ir.string("description", "");
@@ -440,6 +450,21 @@ public final class ScenarioLoader {
                 readStructures(sm, structures, onboarding);
             }
             ir.finish();
+            return true;
+        }
+
+        /**
+         * How problems in an included file name it: beside the scenario as the user named the scenario
+         * ({@code s/inc/structures.yaml} for {@code s/inc/saas.yaml}), so the name leads to the file from where
+         * the command was run.
+         */
+        private String shownPath(String inc) {
+            try {
+                Path parent = Path.of(ctx.file).getParent();
+                return parent == null ? inc : parent.resolve(inc).normalize().toString();
+            } catch (java.nio.file.InvalidPathException e) {
+                return inc;
+            }
         }
 
         /** Each structure's fields override those of an included structure of the same name, key by key. */

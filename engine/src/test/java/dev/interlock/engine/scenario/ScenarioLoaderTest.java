@@ -64,6 +64,35 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    void anInvalidHorizonIsOneProblemNotOnePerHire() {
+        String withHires = VALID.replace("staff: 1000", "staff: 1000\n  hires: [{month: 7, count: 2}, {month: 9, count: 1}]");
+        assertThat(TestScenarios.parse(withHires).onboarding().hires()).hasSize(2);
+        List<Problem> p = problems(withHires.replace("horizon_months: 12", "horizon_months: 601"));
+        assertThat(p).singleElement().satisfies(x -> {
+            assertThat(x.keyPath()).isEqualTo("horizon_months");
+            assertThat(x.message()).contains("from 1 to 600", "found 601");
+        });
+        // with a valid horizon, a hire after it is still refused
+        assertThat(problems(withHires.replace("horizon_months: 12", "horizon_months: 8")))
+                .singleElement().satisfies(x -> assertThat(x.keyPath()).isEqualTo("onboarding.hires[1].month"));
+    }
+
+    @Test
+    void aProblemInAnIncludedFileNamesItWhereTheUserCanFindItAndNothingElse(@TempDir Path dir) throws Exception {
+        Path sub = Files.createDirectories(dir.resolve("plans"));
+        Files.writeString(sub.resolve("inc.yaml"), "structures:\n\ta: {handoff_quality: 0.5}\n");   // a tab
+        String yaml = VALID.replace("structures:\n  s: {handoff_quality: 0.9}", "include: inc.yaml\nstructure: a");
+        Files.writeString(sub.resolve("s.yaml"), yaml);
+        Path relative = Path.of("").toAbsolutePath().relativize(sub.resolve("s.yaml"));
+        assertThatThrownBy(() -> ScenarioLoader.load(relative)).isInstanceOfSatisfying(InputException.class, e ->
+                assertThat(e.problems()).singleElement().satisfies(x -> {
+                    assertThat(x.file()).isEqualTo(relative.resolveSibling("inc.yaml").toString());
+                    assertThat(x.line()).isEqualTo(2);
+                    assertThat(x.message()).contains("TAB");
+                }));
+    }
+
+    @Test
     void resolvedScenarioReadsBackToTheSameText() {
         for (String f : List.of("saas.yaml", "marketing-push.yaml", "plg.yaml")) {
             Scenario s = ScenarioLoader.load(TestScenarios.shipped(f));
