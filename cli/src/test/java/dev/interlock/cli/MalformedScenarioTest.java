@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -203,6 +204,24 @@ class MalformedScenarioTest {
                         "marketing.channels[0].spend.growth"),
                 Arguments.of("spend above 10^15", with("spend: {base: 10000}", "spend: {base: 1e16}"),
                         "marketing.channels[0].spend.base"));
+    }
+
+    @Test
+    void aBadByteIsLocatedAtItsOwnLineAndColumnAfterValidNonAsciiText(@TempDir Path tmp) throws IOException {
+        String text = "# café — the notes above use UTF-8 correctly\n" + with("reps: 2", "reps: 2X");
+        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+        int at = text.indexOf("2X");
+        int bad = text.substring(0, at).getBytes(StandardCharsets.UTF_8).length + 1;   // the X
+        utf8[bad] = (byte) 0xFF;
+        String[] lines = text.substring(0, at).split("\n", -1);
+        int line = lines.length;
+        int column = lines[lines.length - 1].length() + 2;
+        Path file = tmp.resolve("bad.yaml");
+        Files.write(file, utf8);
+        Cli r = Cli.run("validate", file.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains(file + ":" + line + ":" + column + ": expected text encoded as UTF-8, found the "
+                + "byte 0xFF");
     }
 
     @ParameterizedTest(name = "{0}")

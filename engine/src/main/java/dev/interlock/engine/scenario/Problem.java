@@ -19,7 +19,10 @@ public record Problem(String file, int line, int column, String keyPath, String 
     public String format() {
         StringBuilder b = new StringBuilder(file);
         if (line > 0) {
-            b.append(':').append(line).append(':').append(column);
+            b.append(':').append(line);
+            if (column > 0) {   // columns count from 1; 0 means the whole line (a CSV row, for example)
+                b.append(':').append(column);
+            }
         }
         b.append(": ");
         if (!keyPath.isEmpty()) {

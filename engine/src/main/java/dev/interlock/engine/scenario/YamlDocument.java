@@ -180,32 +180,38 @@ public final class YamlDocument {
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(b, skip, b.length - skip)).toString();
         } catch (CharacterCodingException e) {
-            int line = 1;
+            if (cs != StandardCharsets.UTF_8) {
+                problems.add(new Problem(file, 0, 0, "", "expected text encoded as UTF-8 (or UTF-16 with a byte-order "
+                        + "mark), found bytes that are not valid " + cs.name() + "; save the file as UTF-8"));
+                return null;
+            }
             int bad = firstBadUtf8(b, skip);
-            for (int i = skip; i < bad && i < b.length; i++) {
+            int line = 1;
+            int lineStart = skip;
+            for (int i = skip; i < bad; i++) {
                 if (b[i] == '\n') {
                     line++;
+                    lineStart = i + 1;
                 }
             }
-            problems.add(new Problem(file, line, 0, "",
-                    "expected text encoded as UTF-8, found a byte sequence that is not (at byte " + bad
-                            + "); save the file as UTF-8"));
+            // the bytes before the bad one are valid UTF-8: its column counts their characters, from 1
+            String before = new String(b, lineStart, bad - lineStart, StandardCharsets.UTF_8);
+            int column = before.codePointCount(0, before.length()) + 1;
+            problems.add(new Problem(file, line, column, "", String.format(java.util.Locale.ROOT,
+                    "expected text encoded as UTF-8, found the byte 0x%02X, which is not (byte %d of the file); "
+                            + "save the file as UTF-8", b[bad] & 0xFF, bad + 1)));
             return null;
         }
     }
 
-    private static int firstBadUtf8(byte[] b, int from) {
-        var dec = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT);
-        for (int end = from + 1; end <= b.length; end++) {
-            try {
-                dec.reset().decode(ByteBuffer.wrap(b, from, end - from));
-            } catch (CharacterCodingException e) {
-                if (e instanceof java.nio.charset.MalformedInputException) {
-                    return end - 1;
-                }
-            }
-        }
-        return b.length;
+    /** Index of the first byte at which {@code b} stops being valid UTF-8 (only called when it does). */
+    static int firstBadUtf8(byte[] b, int from) {
+        var dec = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(b, from, b.length - from);
+        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(b.length - from + 1);
+        java.nio.charset.CoderResult r = dec.decode(in, out, true);
+        return r.isError() ? in.position() : Math.max(from, b.length - 1);
     }
 
     /** Tags, and a node budget with aliases expanded. */
