@@ -38,8 +38,10 @@ final class ScenarioOptions {
                     + ScenarioLoader.MAX_TRIALS + ", found " + trials));
         }
         if (structure != null && !s.structures().containsKey(structure)) {
+            String near = dev.interlock.engine.scenario.Suggest.nearest(structure, s.structures().keySet());
             throw new InputException(new Problem("--structure", 0, 0, "", "expected one of "
-                    + String.join(", ", s.structures().keySet()) + ", found '" + structure + "'"));
+                    + String.join(", ", s.structures().keySet()) + ", found '" + structure + "'"
+                    + (near != null ? " (did you mean '" + near + "'?)" : "")));
         }
         return s.with(seed != null ? seed : s.seed(), trials != null ? trials : s.trials(),
                 structure != null ? structure : s.structure());

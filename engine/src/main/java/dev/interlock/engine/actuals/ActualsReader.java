@@ -492,8 +492,10 @@ public final class ActualsReader {
                 out[k] = header.indexOf(names[k]);
                 if (out[k] < 0) {
                     ok = false;
+                    String near = dev.interlock.engine.scenario.Suggest.nearest(names[k], rawHeader);
                     problem(problems, headerLine, -1, "", "expected a column '" + names[k] + "', found columns "
-                            + String.join(", ", rawHeader));
+                            + String.join(", ", rawHeader)
+                            + (near != null ? " (is '" + near + "' meant to be '" + names[k] + "'?)" : ""));
                 }
             }
             return ok ? out : null;

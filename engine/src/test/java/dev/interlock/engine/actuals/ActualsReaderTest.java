@@ -130,6 +130,10 @@ class ActualsReaderTest {
         assertThat(ps.get(0).message()).contains("on or after the lead month 2024-03");
         assertThat(ps.get(1).message()).contains("found a blank");
         assertThat(ps.get(1).column()).isEqualTo(3);
+        // a misspelt required column is named, with the column it probably is
+        Path typo = file("t.csv", "lead_month,closed_month\n2024-01,2024-03\n");
+        assertThat(problems(m, null, typo)).singleElement().satisfies(x -> assertThat(x.message())
+                .contains("expected a column 'close_month'", "(is 'closed_month' meant to be 'close_month'?)"));
     }
 
     @Test
