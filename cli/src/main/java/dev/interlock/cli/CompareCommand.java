@@ -69,6 +69,10 @@ final class CompareCommand implements Callable<Integer> {
         Scenario sc = scenario.load(null);
         List<String> names = structures != null ? new ArrayList<>(new LinkedHashSet<>(structures)) : sc.compare();
         List<Problem> problems = new ArrayList<>();
+        if (structures != null && names.size() < structures.size()) {
+            problems.add(new Problem("--structures", 0, 0, "", "expected each structure once, found "
+                    + String.join(",", structures) + " (a structure compared with itself differs by exactly 0)"));
+        }
         for (String n : names) {
             if (!sc.structures().containsKey(n)) {
                 String near = Suggest.nearest(n, sc.structures().keySet());
@@ -78,8 +82,12 @@ final class CompareCommand implements Callable<Integer> {
             }
         }
         if (names.size() < 2 && problems.isEmpty()) {
-            problems.add(new Problem("--structures", 0, 0, "", "expected at least two structures to compare, found "
-                    + names.size()));
+            problems.add(structures != null
+                    ? new Problem("--structures", 0, 0, "", "expected at least two structures to compare, found "
+                            + names.size())
+                    : new Problem(scenario.scenario.toString(), 0, 0, "", "expected at least two structures to "
+                            + "compare, found " + (sc.compare().isEmpty() ? "none" : "only " + sc.compare().get(0))
+                            + " (define more under structures:, or include: structures.yaml for the shipped five)"));
         }
         if (!problems.isEmpty()) {
             throw new InputException(problems);

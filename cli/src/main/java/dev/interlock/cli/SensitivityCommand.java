@@ -88,6 +88,12 @@ final class SensitivityCommand implements Callable<Integer> {
             throw new InputException(problems);
         }
         Scenario sc = scenario.load(structure);
+        if (dev.interlock.engine.model.CompiledModel.of(sc).inputs().uncertainCount() == 0) {
+            throw new InputException(new Problem(scenario.scenario.toString(), 0, 0, "", "expected at least one "
+                    + "uncertain input (a key written as a distribution, such as win_rate: {dist: beta, mean: 0.2, "
+                    + "sd: 0.03}), found none: every input is a fixed number, so there is nothing to hold at P"
+                    + Math.round(100 * low) + " and P" + Math.round(100 * high)));
+        }
         Path dir = output != null ? output : Path.of(RunCommand.defaultOutput(scenario.scenario) + "-sensitivity");
         OutputDir.check(dir);
         Sensitivity.Tornado t;

@@ -139,6 +139,28 @@ class CommandsTest {
     }
 
     @Test
+    void compareAndSensitivityRefuseWhatTheyCannotDoWithTheReason(@TempDir Path tmp) throws Exception {
+        // reference.yaml defines one structure and writes every input as a fixed number but three
+        Cli one = Cli.run("compare", scenario("reference.yaml"), "-o", tmp.resolve("c").toString());
+        assertThat(one.code()).isEqualTo(2);
+        assertThat(one.err()).contains("reference.yaml: expected at least two structures to compare, found only "
+                + "reference", "include: structures.yaml");
+        Cli twice = Cli.run("compare", scenario("saas.yaml"), "--structures", "siloed,siloed,parallel", "-o",
+                tmp.resolve("d").toString());
+        assertThat(twice.code()).isEqualTo(2);
+        assertThat(twice.err()).contains("expected each structure once");
+        Path fixed = tmp.resolve("fixed.yaml");
+        Files.writeString(fixed, Files.readString(Path.of(scenario("reference.yaml")))
+                .replaceAll("\\{dist: lognormal, median: 200, p90: 280\\}", "200")
+                .replaceAll("\\{dist: beta, mean: (0\\.\\d+), sd: 0\\.0\\d\\}", "$1"));
+        assertThat(Cli.run("validate", fixed.toString()).out()).contains("0 uncertain input(s)");
+        Cli none = Cli.run("sensitivity", fixed.toString(), "-o", tmp.resolve("s").toString());
+        assertThat(none.code()).isEqualTo(2);
+        assertThat(none.err()).contains("expected at least one uncertain input", "found none");
+        assertThat(tmp.resolve("s")).doesNotExist();
+    }
+
+    @Test
     void helpTeachesWithExamplesAndExitCodes() {
         Cli r = Cli.run("--help");
         assertThat(r.code()).isZero();

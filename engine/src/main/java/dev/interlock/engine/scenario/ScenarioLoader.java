@@ -502,7 +502,12 @@ public final class ScenarioLoader {
             if (n == null) {
                 return base;
             }
-            if (n instanceof org.yaml.snakeyaml.nodes.ScalarNode) {
+            if (n instanceof org.yaml.snakeyaml.nodes.ScalarNode sn) {
+                if (!sn.getTag().equals(org.yaml.snakeyaml.nodes.Tag.BOOL)) {
+                    p.problemAt("spend_pacing", "expected true, false or a mapping (unworked_threshold, "
+                            + "backlog_threshold, hold_factor), found " + MapReader.found(n));
+                    return base;
+                }
                 boolean on = p.bool("spend_pacing", base.enabled());
                 return on ? defaultPacing(onboarding) : SpendPacing.OFF;
             }

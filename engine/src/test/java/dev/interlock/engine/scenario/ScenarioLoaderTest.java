@@ -93,6 +93,15 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    void spendPacingThatIsNeitherABooleanNorAMappingSaysBothAreAllowed() {
+        assertThat(problems(VALID.replace("s: {handoff_quality: 0.9}", "s: {spend_pacing: sometimes}")))
+                .singleElement().satisfies(x -> {
+                    assertThat(x.keyPath()).isEqualTo("structures.s.spend_pacing");
+                    assertThat(x.message()).contains("expected true, false or a mapping", "found the text 'sometimes'");
+                });
+    }
+
+    @Test
     void resolvedScenarioReadsBackToTheSameText() {
         for (String f : List.of("saas.yaml", "marketing-push.yaml", "plg.yaml")) {
             Scenario s = ScenarioLoader.load(TestScenarios.shipped(f));
