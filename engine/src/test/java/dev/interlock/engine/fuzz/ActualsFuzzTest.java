@@ -31,9 +31,21 @@ class ActualsFuzzTest {
     private static synchronized Path dir() throws IOException {
         if (dir == null) {
             dir = Files.createTempDirectory("interlock-actuals-fuzz");
-            dir.toFile().deleteOnExit();
         }
         return dir;
+    }
+
+    /** Removes the scratch directory and the files the inputs were written to (deleteOnExit cannot: not empty). */
+    @org.junit.jupiter.api.AfterAll
+    static synchronized void removeScratch() throws IOException {
+        if (dir != null) {
+            try (java.util.stream.Stream<Path> w = Files.walk(dir)) {
+                for (Path p : (Iterable<Path>) w.sorted(java.util.Comparator.reverseOrder())::iterator) {
+                    Files.deleteIfExists(p);
+                }
+            }
+            dir = null;
+        }
     }
 
     @FuzzTest(maxDuration = "10m")
