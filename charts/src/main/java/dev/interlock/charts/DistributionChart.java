@@ -231,8 +231,22 @@ public final class DistributionChart {
      * Dashed vertical lines at P10, P50, P90 with their values, and break-even at 0 for figures with one. Labels
      * sit on three rows (P10 top, P90 lowest) so close percentiles never overlap, each to the right of its line
      * unless the line is in the right quarter of the P0.5–P99.5 range, where it goes left to stay inside the plot.
+     * Break-even is added first, so that a label crossing its line is drawn over it.
      */
     private static void markPercentiles(XYPlot plot, Stats s, Summary k, InterlockTheme theme) {
+        // break-even first: markers are drawn in the order added, so the percentile labels (on their light
+        // background) stay readable where they cross its line
+        if (hasThreshold(s, k)) {
+            ValueMarker zero = new ValueMarker(0, theme.risk(), theme.solid());
+            zero.setLabel("break-even");
+            zero.setLabelFont(theme.markerFont());
+            zero.setLabelPaint(theme.risk().darker());
+            zero.setLabelBackgroundColor(InterlockTheme.LABEL_BACKGROUND);
+            zero.setLabelAnchor(RectangleAnchor.BOTTOM_RIGHT);
+            zero.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
+            zero.setLabelOffset(new RectangleInsets(4, 6, 10, 6));
+            plot.addDomainMarker(zero);
+        }
         double lo = s.quantile(k, 0.005);
         double hi = s.quantile(k, 0.995);
         for (int i = 0; i < MARKED.length; i++) {
@@ -248,17 +262,6 @@ public final class DistributionChart {
             double down = 6 + i * theme.titleSize() * 0.85;
             m.setLabelOffset(new RectangleInsets(down, 6, 4, 6));
             plot.addDomainMarker(m);
-        }
-        if (hasThreshold(s, k)) {
-            ValueMarker zero = new ValueMarker(0, theme.risk(), theme.solid());
-            zero.setLabel("break-even");
-            zero.setLabelFont(theme.markerFont());
-            zero.setLabelPaint(theme.risk().darker());
-            zero.setLabelBackgroundColor(InterlockTheme.LABEL_BACKGROUND);
-            zero.setLabelAnchor(RectangleAnchor.BOTTOM_RIGHT);
-            zero.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
-            zero.setLabelOffset(new RectangleInsets(4, 6, 10, 6));
-            plot.addDomainMarker(zero);
         }
     }
 }

@@ -54,12 +54,13 @@ class DistributionChartTest {
             values.add(((ValueMarker) o).getValue());
             labels.add(((ValueMarker) o).getLabel());
         }
-        assertThat(values).containsExactly(s.quantile(Summary.CUMULATIVE_PROFIT, 0.1),
-                s.quantile(Summary.CUMULATIVE_PROFIT, 0.5), s.quantile(Summary.CUMULATIVE_PROFIT, 0.9), 0.0);
-        assertThat(labels.get(0)).startsWith("P10 ");
-        assertThat(labels.get(1)).startsWith("P50 ");
-        assertThat(labels.get(2)).startsWith("P90 ");
-        assertThat(labels.get(3)).isEqualTo("break-even");
+        // break-even first, so that it is drawn under the percentile labels
+        assertThat(values).containsExactly(0.0, s.quantile(Summary.CUMULATIVE_PROFIT, 0.1),
+                s.quantile(Summary.CUMULATIVE_PROFIT, 0.5), s.quantile(Summary.CUMULATIVE_PROFIT, 0.9));
+        assertThat(labels.get(0)).isEqualTo("break-even");
+        assertThat(labels.get(1)).startsWith("P10 ");
+        assertThat(labels.get(2)).startsWith("P50 ");
+        assertThat(labels.get(3)).startsWith("P90 ");
     }
 
     @Test
