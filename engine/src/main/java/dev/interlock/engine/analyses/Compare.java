@@ -186,7 +186,9 @@ public final class Compare {
         Files.writeString(out.file("comparison.csv"), structuresCsv(c), StandardCharsets.UTF_8);
         Files.writeString(out.file("pairs.csv"), pairsCsv(c), StandardCharsets.UTF_8);
         Files.writeString(out.file("summary.json"), json(c), StandardCharsets.UTF_8);
-        Files.writeString(out.file("scenario.resolved.yaml"), ScenarioYaml.write(sc), StandardCharsets.UTF_8);
+        // the structures this comparison ran, so that rerunning the resolved file compares the same ones
+        Files.writeString(out.file("scenario.resolved.yaml"), ScenarioYaml.write(sc.withCompare(c.structures())),
+                StandardCharsets.UTF_8);
     }
 
     /** One row per structure, in ranking order. */

@@ -52,6 +52,12 @@ public record Scenario(String name, String description, long seed, int trials, i
                 sales, onboarding, retention, revenue, finance, structure, structures, compare);
     }
 
+    /** The same scenario comparing {@code structures} (in that order) by default. */
+    public Scenario withCompare(List<String> structures) {
+        return new Scenario(name, description, seed, trials, horizonMonths, startMonth, currency, channels, funnel,
+                sales, onboarding, retention, revenue, finance, structure, this.structures, structures);
+    }
+
     /** Calendar month (0 = January) of model month t (0-based); month 0 counts as January without a start month. */
     public int calendarMonth(int t) {
         int start = startMonth == null ? 0 : Integer.parseInt(startMonth.substring(5, 7)) - 1;

@@ -144,4 +144,20 @@ class CompareTest {
         assertThat(Files.readAllLines(out.resolve("trials.csv"))).hasSize(1 + 5 * 1000);
         assertThat(Files.readString(out.resolve("summary.json"))).contains("seed_figure_check");
     }
+
+    @Test
+    void theResolvedScenarioOfAComparisonOfSomeStructuresComparesTheSameOnes(@TempDir Path dir) throws Exception {
+        Scenario s = ScenarioLoader.load(TestScenarios.shipped("saas.yaml"));
+        assertThat(s.compare()).hasSize(5);
+        Path out = dir.resolve("cmp");
+        Compare.run(s.with(s.seed(), 1000, s.structure()), List.of("parallel", "siloed"), OPTIONS, out);
+        Scenario again = ScenarioLoader.load(out.resolve("scenario.resolved.yaml"));
+        assertThat(again.compare()).containsExactly("parallel", "siloed");
+        assertThat(again.structures()).hasSize(5);   // every structure is still defined, only the choice is recorded
+        Path rerun = dir.resolve("again");
+        Compare.run(again, again.compare(), OPTIONS, rerun);
+        for (String f : List.of("comparison.csv", "pairs.csv", "trials.csv", "summary.json", "scenario.resolved.yaml")) {
+            assertThat(Files.readString(rerun.resolve(f))).as(f).isEqualTo(Files.readString(out.resolve(f)));
+        }
+    }
 }
