@@ -34,7 +34,7 @@ public final class PeerRun {
         sc = sc.with(sc.seed(), Math.toIntExact(trials), sc.structure());
         RunResult r = Simulation.run(sc, new Simulation.Options(threads, Runner.BLOCK, Progress.NONE));
         try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-            MonthlyCsv.write(r.first(), MonthlyCsv.monthLabels(sc.startMonth(), sc.horizonMonths()), w);
+            MonthlyCsv.write(r.first(), MonthlyCsv.monthLabels(sc.startMonth(), sc.horizonMonths()), sc.currency(), w);
         }
         System.out.printf(Locale.ROOT, "trials=%d threads=%d seconds=%.3f out=%s%n", trials, threads, r.seconds(),
                 out);

@@ -114,13 +114,16 @@ final class SensitivityCommand implements Callable<Integer> {
     }
 
     static String csv(Sensitivity.Tornado t) {
+        // every row says what it explains and where the inputs were held, so the file stands on its own
         StringBuilder b = new StringBuilder("input,value_low,value_high,mean_at_low,mean_at_high,swing,swing_se,"
-                + "base_mean\n");
+                + "base_mean,figure,low_quantile,high_quantile\n");
         for (Sensitivity.Bar bar : t.bars()) {
             b.append(Fmt.csv(bar.input())).append(',').append(Fmt.num(bar.lowValue())).append(',')
                     .append(Fmt.num(bar.highValue())).append(',').append(Fmt.num(bar.lowMean())).append(',')
                     .append(Fmt.num(bar.highMean())).append(',').append(Fmt.num(bar.swing())).append(',')
-                    .append(Fmt.num(bar.swingSe())).append(',').append(Fmt.num(t.baseMean())).append('\n');
+                    .append(Fmt.num(bar.swingSe())).append(',').append(Fmt.num(t.baseMean())).append(',')
+                    .append(t.figure().key()).append(',').append(Fmt.num(t.lowLevel())).append(',')
+                    .append(Fmt.num(t.highLevel())).append('\n');
         }
         return b.toString();
     }

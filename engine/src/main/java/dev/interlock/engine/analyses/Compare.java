@@ -180,7 +180,7 @@ public final class Compare {
         String[] labels = MonthlyCsv.monthLabels(sc.startMonth(), sc.horizonMonths());
         for (String s : c.structures()) {
             try (Writer w = Files.newBufferedWriter(out.file("monthly-" + s + ".csv"), StandardCharsets.UTF_8)) {
-                MonthlyCsv.write(c.stats(s), labels, w);
+                MonthlyCsv.write(c.stats(s), labels, sc.currency(), w);
             }
         }
         Files.writeString(out.file("comparison.csv"), structuresCsv(c), StandardCharsets.UTF_8);

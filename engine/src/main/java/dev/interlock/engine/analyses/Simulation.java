@@ -84,7 +84,7 @@ public final class Simulation {
 
     static void writeResults(OutputDir out, Scenario sc, CompiledModel m, RunResult r) throws IOException {
         try (Writer w = Files.newBufferedWriter(out.file("monthly.csv"), StandardCharsets.UTF_8)) {
-            MonthlyCsv.write(r.first(), MonthlyCsv.monthLabels(sc.startMonth(), sc.horizonMonths()), w);
+            MonthlyCsv.write(r.first(), MonthlyCsv.monthLabels(sc.startMonth(), sc.horizonMonths()), sc.currency(), w);
         }
         Files.writeString(out.file("summary.json"), SummaryJson.write(sc, r.first(), inputNames(m)),
                 StandardCharsets.UTF_8);

@@ -8,13 +8,14 @@ import java.io.Writer;
 /**
  * {@code monthly.csv}: one row per metric and month (months count from 1), with mean, sd, P5…P95,
  * the exact min and max over trials, and for the gap and backlog metrics the share of trials above the
- * threshold ({@code p_exceed}, with {@code exceed_threshold}: 0 for the gaps, so it is P(gap > 0)).
+ * threshold ({@code p_exceed}, with {@code exceed_threshold}: 0 for the gaps, so it is P(gap > 0)). Money
+ * metrics name the scenario's currency in their unit ({@code USD/month}).
  */
 public final class MonthlyCsv {
     private MonthlyCsv() {
     }
 
-    public static void write(Stats s, String[] monthLabels, Writer w) throws IOException {
+    public static void write(Stats s, String[] monthLabels, String currency, Writer w) throws IOException {
         StringBuilder b = new StringBuilder("metric,unit,month,calendar_month,mean,sd");
         for (String n : Stats.LEVEL_NAMES) {
             b.append(',').append(n);
@@ -23,9 +24,10 @@ public final class MonthlyCsv {
         w.write(b.toString());
         for (Metric m : Metric.values()) {
             boolean exceed = s.hasExceedance(m);
+            String unit = Fmt.csv(unit(m, currency));
             for (int t = 0; t < s.horizon(); t++) {
                 b.setLength(0);
-                b.append(m.key()).append(',').append(m.unit()).append(',').append(t + 1).append(',')
+                b.append(m.key()).append(',').append(unit).append(',').append(t + 1).append(',')
                         .append(monthLabels[t]).append(',')
                         .append(Fmt.num(s.mean(m, t))).append(',').append(Fmt.num(s.sd(m, t)));
                 for (double q : Stats.LEVELS) {
@@ -57,5 +59,11 @@ public final class MonthlyCsv {
             out[t] = String.format(java.util.Locale.ROOT, "%04d-%02d", y + k / 12, k % 12 + 1);
         }
         return out;
+    }
+
+    /** The metric's unit with "currency" replaced by the scenario's currency ({@code currency/month} → {@code USD/month}). */
+    static String unit(Metric m, String currency) {
+        String u = m.unit();
+        return u.startsWith("currency") ? currency + u.substring("currency".length()) : u;
     }
 }

@@ -61,7 +61,18 @@ public final class Words {
 
     /** 0.657 → "66%"; NaN → "n/a". */
     public static String percent(double p) {
-        return Double.isNaN(p) ? "n/a" : String.format(Locale.ROOT, "%.0f%%", 100 * p);
+        if (Double.isNaN(p)) {
+            return "n/a";
+        }
+        // never round a share that is not all or nothing to 100 % or 0 %: 7 trials in 1,500 going the other way
+        // is not "100 % of trials"
+        if (p < 1 && p >= 0.995) {
+            return ">99%";
+        }
+        if (p > 0 && p < 0.005) {
+            return "<1%";
+        }
+        return String.format(Locale.ROOT, "%.0f%%", 100 * p);
     }
 
     /**

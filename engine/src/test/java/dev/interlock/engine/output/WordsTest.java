@@ -27,6 +27,13 @@ class WordsTest {
     void percentRoundsToWholePercent() {
         assertThat(Words.percent(0.657)).isEqualTo("66%");
         assertThat(Words.percent(1)).isEqualTo("100%");
+        assertThat(Words.percent(0)).isEqualTo("0%");
+        // all or nothing only when it is: 7 trials of 1,500 the other way is not 100 %
+        assertThat(Words.percent(1 - 7 / 1500.0)).isEqualTo(">99%");
+        assertThat(Words.percent(7 / 1500.0)).isEqualTo("<1%");
+        assertThat(Words.percent(0.994)).isEqualTo("99%");
+        assertThat(Words.percent(0.006)).isEqualTo("1%");
+        assertThat(Words.percent(Double.NaN)).isEqualTo("n/a");
     }
 
     @Test
