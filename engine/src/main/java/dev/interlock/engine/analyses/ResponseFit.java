@@ -17,7 +17,8 @@ package dev.interlock.engine.analyses;
  *       linear curve is the limit K → ∞) and both parameters are identified (standard error of each log
  *       below 1).</li>
  *   <li><b>Dispersion</b> d of the negative binomial (variance μ + d·μ²), by moments:
- *       d = max(0, Σ[(N − μ)² − μ]/Σμ²), from at least {@value #MIN_MONTHS_DISPERSION} months.</li>
+ *       d = max(0, Σ[(N − μ)² − μ]/Σμ²), from at least {@value #MIN_MONTHS_DISPERSION} months, with μ from the
+ *       curve chosen (linear or saturating).</li>
  * </ul>
  */
 final class ResponseFit {
@@ -100,7 +101,7 @@ final class ResponseFit {
         double phiLinear = Math.max(1, chi2 / (m - 1));
         double cpl = 1 / rate;
         double seLogCpl = Math.sqrt(phiLinear / sumN);
-        double dispersion = m >= MIN_MONTHS_DISPERSION ? Math.max(0, excess / mu2) : Double.NaN;
+        double dispersion = m >= MIN_MONTHS_DISPERSION ? Math.max(0, excess / mu2) : Double.NaN;   // around the line
         double ratio = maxE / minE;
         if (m < MIN_MONTHS_HILL || ratio < MIN_SPEND_RATIO) {
             String why = m < MIN_MONTHS_HILL ? "saturation not tried: " + m + " months (needs " + MIN_MONTHS_HILL + ")"
@@ -115,11 +116,15 @@ final class ResponseFit {
         MaxLikelihood.Fit f = MaxLikelihood.maximize(x -> poisson(e, y, count, x[0], x[1]),
                 new double[] {Math.log(2 * rate * medianE), Math.log(medianE)});
         double chi2h = 0;
+        double excessHill = 0;
+        double mu2Hill = 0;
         double mMax = Math.exp(f.theta()[0]);
         double k = Math.exp(f.theta()[1]);
         for (int i = 0; i < m; i++) {
             double mu = mMax * e[i] / (k + e[i]);
             chi2h += (y[i] - mu) * (y[i] - mu) / mu;
+            excessHill += (y[i] - mu) * (y[i] - mu) - mu;
+            mu2Hill += mu * mu;
         }
         double phiHill = Math.max(1, chi2h / (m - 2));
         double lr = 2 * (f.logLik() - llLinear) / phiHill;
@@ -134,6 +139,9 @@ final class ResponseFit {
             why = "saturation suggested but not identified: the spend range does not pin down the maximum";
         } else {
             hill = true;
+            // the scatter around the curve that was chosen: measured around the straight line, the bend of a
+            // saturating response would be counted as noise
+            dispersion = m >= MIN_MONTHS_DISPERSION ? Math.max(0, excessHill / mu2Hill) : Double.NaN;
         }
         return new Result(m, sumN, sumE, cpl, seLogCpl, dispersion, hill, mMax, k, seM, seK, ratio, lr, why);
     }

@@ -172,6 +172,7 @@ class CalibrationRecoveryTest {
         int chosen = 0;
         int maxHits = 0;
         int halfHits = 0;
+        double dispersionSum = 0;
         Scenario base = base(0);
         for (int seed = 0; seed < RUNS; seed++) {
             Draws d = Simulated.draws(4000 + seed);
@@ -191,9 +192,13 @@ class CalibrationRecoveryTest {
                 double[] k = Simulated.logMedianSe(h.halfSaturationSpend());
                 maxHits += Simulated.within95(m[0], m[1], Math.log(max)) ? 1 : 0;
                 halfHits += Simulated.within95(k[0], k[1], Math.log(half)) ? 1 : 0;
+                dispersionSum += c.dispersions().get("paid");
             }
         }
         assertThat(chosen).as("runs in which saturation was detected").isGreaterThanOrEqualTo(RUNS * 95 / 100);
+        // the leads are Poisson around the curve: no over-dispersion once measured around the curve (measured
+        // around a straight line, the bend made d about 0.1 here)
+        assertThat(dispersionSum / chosen).as("mean dispersion").isLessThan(0.005);
         assertNear95(maxHits, chosen, "max_leads");
         assertNear95(halfHits, chosen, "half_saturation_spend");
     }
