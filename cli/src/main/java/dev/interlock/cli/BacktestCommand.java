@@ -151,22 +151,27 @@ final class BacktestCommand implements Callable<Integer> {
         out.println("  inputs: " + in);
         for (String metric : r.metrics()) {
             out.println();
-            out.printf(Locale.ROOT, "  %-13s %9s %7s %7s %6s %9s %9s %9s %9s %6s %6s %6s%n", metric, "MAE", "MAPE",
-                    "sMAPE", "MASE", "CRPS", "pin P10", "pin P50", "pin P90", "cov50", "cov80", "cov90");
+            out.printf(Locale.ROOT, "  %-13s %9s %7s %7s %6s %9s %9s %9s %9s %6s %6s %6s %6s%n", metric, "MAE", "MAPE",
+                    "sMAPE", "MASE", "CRPS", "pin P10", "pin P50", "pin P90", "cov50", "cov80", "cov90", "months");
             int months = 0;
+            int fewest = Integer.MAX_VALUE;
             for (BacktestResult.ScoreRow s : r.scores()) {
                 if (!s.metric().equals(metric)) {
                     continue;
                 }
                 months = Math.max(months, s.cells());
-                out.printf(Locale.ROOT, "  %-13s %9s %7s %7s %6s %9s %9s %9s %9s %6s %6s %6s%n", s.method(),
+                fewest = Math.min(fewest, s.cells());
+                out.printf(Locale.ROOT, "  %-13s %9s %7s %7s %6s %9s %9s %9s %9s %6s %6s %6s %6d%n", s.method(),
                         Human.compact(s.value("mae")), Human.percent(s.value("mape")), Human.percent(s.value("smape")),
                         two(s.value("mase")), Human.compact(s.value("crps")), Human.compact(s.value("pinball_p10")),
                         Human.compact(s.value("pinball_p50")), Human.compact(s.value("pinball_p90")),
                         Human.percent(s.value("coverage_50")), Human.percent(s.value("coverage_80")),
-                        Human.percent(s.value("coverage_90")));
+                        Human.percent(s.value("coverage_90")), s.cells());
             }
-            out.printf(Locale.ROOT, "  (%d forecast months scored)%n", months);
+            out.printf(Locale.ROOT, fewest < months
+                    ? "  (up to %d forecast months scored; rows scored on fewer months are not comparable with the "
+                            + "others: a baseline needs history before it can forecast)%n"
+                    : "  (%d forecast months scored by every row)%n", months);
         }
         out.println();
         out.println("  Lower is better, except coverage, which should be near 50/80/90%. The model's point forecast is");

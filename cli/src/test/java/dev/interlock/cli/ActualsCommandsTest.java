@@ -64,6 +64,17 @@ class ActualsCommandsTest {
     }
 
     @Test
+    void aBacktestOriginThatCalibratesNothingSaysItsForecastUsesTheBaseAsWritten(@TempDir Path tmp) {
+        // six months of leads before the first win: nothing to estimate the win rate or the lag from
+        String a = Path.of("..", "scenarios", "actuals").toString();
+        Cli r = Cli.run("backtest", a + "/olist-funnel.yaml", "--actuals", a + "/olist-funnel.csv", "--deals",
+                a + "/olist-funnel.deals.csv", "--train-months", "6", "--horizon", "6", "-o", tmp.resolve("b").toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Nothing could be estimated from the training months at origin 2017-12",
+                "base scenario's values as written");
+    }
+
+    @Test
     void backtestOnTheOlistFunnelPrintsTheModelBesideTheBaselines(@TempDir Path tmp) throws Exception {
         Path out = tmp.resolve("bt");
         Cli r = Cli.run("backtest", actuals("olist-funnel.yaml"), "--actuals", actuals("olist-funnel.csv"), "--deals",
@@ -72,7 +83,7 @@ class ActualsCommandsTest {
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("trained on 10 months (2017-06…2018-03)", "mql: actual leads given", "closes",
                 "MAE", "CRPS", "cov80", "model", "naive_last", "naive_mean3", "naive_drift", "naive_ratio",
-                "(6 forecast months scored)");
+                "(6 forecast months scored by every row)");
         for (String f : new String[] {"backtest.csv", "backtest.json", "forecasts.csv", "fan-closes.csv"}) {
             assertThat(out.resolve(f)).isNotEmptyFile();
         }

@@ -119,9 +119,12 @@ public final class Backtest {
                     + "), found none"));
         }
         if (leadsGiven) {
+            // the clause about naive_ratio is added once the rows are known (it is not scored on every metric)
             notes.add("Leads are given: the model sees the actual lead counts of every month (the actuals have no "
-                    + "spend), so it forecasts what follows from them; naive_ratio is the baseline that sees them too.");
+                    + "spend), so it forecasts what follows from them.");
         }
+        int leadsNote = leadsGiven ? notes.size() - 1 : -1;
+        List<String> uncalibrated = new ArrayList<>();
         double[] leadsTotal = leadsGiven ? a.total("leads") : null;
         boolean stocks = metrics.stream().anyMatch(STOCKS::contains);
         int anchored = 0;
@@ -149,6 +152,9 @@ public final class Backtest {
             boolean anchor = o.anchor() && !activity;
             anchored += anchor ? 1 : 0;
             Calibration cal = Calibrate.estimate(train, base);
+            if (cal.estimated().isEmpty()) {
+                uncalibrated.add(a.month(n).toString());
+            }
             Scenario calibrated = Calibrate.apply(base, cal);
             Scenario f = forecastScenario(calibrated, a, H, inputs, o.trials(), o.seed());
             double[][][] v = simulate(f, metrics, o);
@@ -219,6 +225,17 @@ public final class Backtest {
                 }
                 rows.add(new BacktestResult.ScoreRow(metric, method, t.origins, t.cells, values));
             }
+        }
+        if (leadsNote >= 0 && rows.stream().anyMatch(r -> r.method().equals("naive_ratio"))) {
+            notes.set(leadsNote, notes.get(leadsNote).substring(0, notes.get(leadsNote).length() - 1)
+                    + "; naive_ratio is the baseline that sees them too.");
+        }
+        if (!uncalibrated.isEmpty()) {
+            notes.add("Nothing could be estimated from the training months at " + (uncalibrated.size() == 1
+                    ? "origin " + uncalibrated.get(0) : uncalibrated.size() + " origins (" + String.join(", ",
+                    uncalibrated) + ")") + ", so those forecasts use the base scenario's values as written. If those "
+                    + "were fitted on the whole of the actuals, these origins see the future: give more training "
+                    + "months, or a base with values known at the origin.");
         }
         if (o.anchor() && stocks && anchored < originList.size()) {
             notes.add("Stocks are not anchored" + (anchored > 0 ? " at " + (originList.size() - anchored) + " of "

@@ -35,8 +35,8 @@ import java.util.Set;
  *       sales-cycle lag from a deals table ({@link FunnelFit});</li>
  *   <li>churn, constant or shifted-beta-geometric, from a cohort table ({@link ChurnFit}), or constant from
  *       monthly churned and active customers (Beta posterior of churn events per customer-month at risk);</li>
- *   <li>deal size: ACV = 12 × MRR (or revenue) per active customer, pooled over months, with the standard
- *       error of the monthly ratios' mean (which treats months as independent).</li>
+ *   <li>deal size: ACV = 12 × Σ MRR (or revenue) / Σ active customers over the months, with the standard
+ *       error of that ratio of sums (linearisation, treating months as independent).</li>
  * </ul>
  * Observed rates are those of the organisation that produced the data. They are written so that the
  * scenario's active structure reproduces them: qualification_rate = observed / handoff_quality and
@@ -294,31 +294,35 @@ public final class Calibrate {
         if (active != null && mrr != null) {
             double sm = 0;
             double sa = 0;
-            List<Double> ratios = new ArrayList<>();
+            List<double[]> pairs = new ArrayList<>();   // {active customers, 12 × mrr} per month
             for (int t = 0; t < a.months(); t++) {
                 if (!Double.isNaN(mrr[t]) && !Double.isNaN(active[t]) && active[t] > 0) {
                     sm += mrr[t];
                     sa += active[t];
-                    ratios.add(12 * mrr[t] / active[t]);
+                    pairs.add(new double[] {active[t], 12 * mrr[t]});
                 }
             }
             if (sa > 0 && sm > 0 && 12 * sm / sa <= 1e15) {   // beyond that, no scenario could hold it
                 double mean = 12 * sm / sa;
                 double se = Double.NaN;
-                if (ratios.size() >= 2) {
-                    double mu = ratios.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+                int n = pairs.size();
+                if (n >= 2) {
+                    // standard error of the ratio of sums itself (linearisation: residuals y − R·x around the
+                    // estimate), so that the point and its spread belong to the same estimator; months with
+                    // more customers weigh more in both
                     double ss = 0;
-                    for (double r : ratios) {
-                        ss += (r - mu) * (r - mu);
+                    for (double[] xy : pairs) {
+                        double e = xy[1] - mean * xy[0];
+                        ss += e * e;
                     }
-                    se = Math.sqrt(ss / (ratios.size() - 1) / ratios.size());
+                    se = Math.sqrt(n / (n - 1.0) * ss) / sa;
                 }
                 // cents for everyday values; significant digits for tiny ones, which must not round to 0
                 acv = Double.isNaN(se) || Gamma.problem(mean, se) != null
                         ? new Fixed(mean >= 1 ? round(mean, 2) : sig(mean, 6))
                         : new Gamma(sig(mean, 6), sig(se, 3));
                 est.add(new Calibration.Row("revenue.acv", describe(acv), "12 × " + mrrName + " per active customer "
-                        + "over " + ratios.size() + " months (" + count(sa) + " customer-months)"));
+                        + "over " + pairs.size() + " months (" + count(sa) + " customer-months)"));
             }
         }
         if (acv == null) {

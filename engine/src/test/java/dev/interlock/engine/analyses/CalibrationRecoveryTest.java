@@ -279,9 +279,13 @@ class CalibrationRecoveryTest {
         Calibration c = Calibrate.estimate(Simulated.actuals(cols, null, null), null);
         // pooled: 12 × 720,000 / 700 customer-months
         assertThat(c.acv().mean()).isCloseTo(12 * 720_000 / 700.0, org.assertj.core.data.Offset.offset(0.1));   // 6 significant digits
-        // sd: the standard error of the monthly ratios 12,000, 13,200, 12,000
-        double mu = (12_000 + 13_200 + 12_000) / 3.0;
-        double sd = Math.sqrt(((12_000 - mu) * (12_000 - mu) * 2 + (13_200 - mu) * (13_200 - mu)) / 2 / 3);
+        // sd: the standard error of that ratio of sums, R = 8,640,000 / 700, by hand: residuals 12·mrr − R·active
+        // of 1,200,000 − 100R, 2,640,000 − 200R and 4,800,000 − 400R, then √(3/2 · Σe²) / 700 ≈ 388.8
+        double r = 12 * 720_000 / 700.0;
+        double e1 = 1_200_000 - 100 * r;
+        double e2 = 2_640_000 - 200 * r;
+        double e3 = 4_800_000 - 400 * r;
+        double sd = Math.sqrt(1.5 * (e1 * e1 + e2 * e2 + e3 * e3)) / 700;
         assertThat(c.acv().sd()).isCloseTo(sd, org.assertj.core.data.Offset.offset(0.01 * sd));
     }
 
