@@ -90,6 +90,8 @@ final class Skeleton {
             notes.put("funnel.sales_cycle_months", "not estimated (needs a deals table): every win closes in its "
                     + "month");
         }
+        ph.put("funnel.unworked_decay", "not in the actuals: 0.3 of the leads sales could not work go cold each "
+                + "month — set your own (it matters only when sales capacity binds)");
         Scenario.Funnel funnel = new Scenario.Funnel(qual, win, new Fixed(0.3), cycle);
 
         double volume = 0;

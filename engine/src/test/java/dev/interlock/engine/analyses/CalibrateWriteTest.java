@@ -44,7 +44,7 @@ class CalibrateWriteTest {
         assertThat(s.startMonth()).isEqualTo("2024-01");
         assertThat(s.channels().get(0).spend().plan()).startsWith(10_000, 11_000, 12_000, 11_500, 12_500, 13_000)
                 .endsWith(12_333.33);
-        assertThat(w.placeholders()).containsExactly("sales.leads_per_rep_month",
+        assertThat(w.placeholders()).containsExactly("funnel.unworked_decay", "sales.leads_per_rep_month",
                 "onboarding.customers_per_staff_month", "finance.gross_margin");
         assertThat(w.yaml()).startsWith(Calibrate.HEADER)
                 .contains("leads_per_rep_month: 1300  # PLACEHOLDER: sales capacity is not in the actuals")
