@@ -204,6 +204,10 @@ public final class Calibrate {
             miss.add(new Calibration.Missing("funnel.win_rate", "needs monthly wins with qualified or leads, or a "
                     + "deals table (lead and close months) with monthly leads"));
         }
+        String disagree = dealsAgainstCloses(a);
+        if (disagree != null) {
+            notes.add(disagree);
+        }
         double[] cycle = null;
         if (lag != null) {
             cycle = roundedPmf(lag.pmf());
@@ -545,5 +549,39 @@ public final class Calibrate {
             }
             return new BigDecimal(x).round(new MathContext(4)).stripTrailingZeros().toPlainString();
         }
+    }
+
+    /**
+     * When the actuals have both a deals table and a monthly closes column, the months in which the deals closing
+     * there do not add up to the column (the two files describe different deals), or null when they agree.
+     */
+    static String dealsAgainstCloses(Actuals a) {
+        double[] closes = a.total("closes");
+        if (a.deals() == null || closes == null) {
+            return null;
+        }
+        double[] fromDeals = new double[a.months()];
+        for (Map.Entry<java.time.YearMonth, Map<Integer, Long>> lead : a.deals().byLead().entrySet()) {
+            for (Map.Entry<Integer, Long> e : lead.getValue().entrySet()) {
+                int t = a.index(lead.getKey().plusMonths(e.getKey()));
+                if (t >= 0 && t < fromDeals.length) {
+                    fromDeals[t] += e.getValue();
+                }
+            }
+        }
+        int months = 0;
+        double sumDeals = 0;
+        double sumCloses = 0;
+        for (int t = 0; t < closes.length; t++) {
+            if (!Double.isNaN(closes[t])) {
+                sumDeals += fromDeals[t];
+                sumCloses += closes[t];
+                months += fromDeals[t] != closes[t] ? 1 : 0;
+            }
+        }
+        return months == 0 ? null : String.format(Locale.ROOT, "the deals table and the closes column disagree in %d "
+                + "month%s (%s deals closing in the actuals' months against %s closes): check that they describe the "
+                + "same deals; the win rate and sales cycle come from the deals table", months, months == 1 ? "" : "s",
+                count(sumDeals), count(sumCloses));
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.interlock.engine.actuals.Actuals;
+import dev.interlock.engine.actuals.DealTable;
 import dev.interlock.engine.dist.Beta;
 import dev.interlock.engine.dist.Fixed;
 import dev.interlock.engine.output.YamlComments;
@@ -111,6 +112,25 @@ class CalibrateWriteTest {
         Scenario s = load(Calibrate.write(a, Calibrate.estimate(a, null), null, null).yaml());
         Scenario.ConstantChurn churn = (Scenario.ConstantChurn) s.retention();
         assertThat(churn.monthlyChurn().mean()).isCloseTo(11.0 / 12, within(1e-6));   // Beta(1 + 10, 1 + 0)
+    }
+
+    @Test
+    void aDealsTableThatDoesNotAddUpToTheClosesColumnIsPointedOut() {
+        java.time.YearMonth start = Simulated.START;
+        Map<String, double[]> cols = Simulated.columns();
+        cols.put("leads", new double[] {100, 100, 100});
+        cols.put("closes", new double[] {10, 12, 11});
+        // the same deals: 10 closing in month 1, 12 in month 2 (7 + 5 by lead month), 11 in month 3
+        java.util.Map<java.time.YearMonth, java.util.Map<Integer, Long>> same = new java.util.TreeMap<>();
+        same.put(start, new java.util.TreeMap<>(java.util.Map.of(0, 10L, 1, 7L)));
+        same.put(start.plusMonths(1), new java.util.TreeMap<>(java.util.Map.of(0, 5L, 1, 11L)));
+        Actuals agree = Simulated.actuals(cols, null, new DealTable("deals.csv", same));
+        assertThat(Calibrate.dealsAgainstCloses(agree)).isNull();
+        java.util.Map<java.time.YearMonth, java.util.Map<Integer, Long>> more = new java.util.TreeMap<>(same);
+        more.put(start.plusMonths(2), new java.util.TreeMap<>(java.util.Map.of(0, 4L)));   // 15 in month 3, not 11
+        Actuals disagree = Simulated.actuals(cols, null, new DealTable("deals.csv", more));
+        assertThat(Calibrate.dealsAgainstCloses(disagree)).contains("disagree in 1 month", "37 deals", "33 closes");
+        assertThat(Calibrate.estimate(disagree, null).notes()).anySatisfy(n -> assertThat(n).contains("disagree"));
     }
 
     @Test
