@@ -21,7 +21,9 @@ import java.util.Map;
  * over the lead months O_ℓ observed at lag ℓ (a development triangle with known exposure, as in claims
  * reserving). Then p = Σ_ℓ q_ℓ and
  * f_ℓ = q_ℓ/p. Var(p) = Σ_ℓ q_ℓ(1 − q_ℓ)/E_ℓ − 2·Σ_(ℓ&lt;m) q_ℓ q_m E_(ℓm)/(E_ℓ E_m), with E_(ℓm) the leads
- * observed at both lags (deals of one lead month are multinomial across lags). Lags are estimated up to
+ * observed at both lags (deals of one lead month are multinomial across lags), multiplied by the Pearson
+ * dispersion φ = max(1, χ²/(cells − lags)) of the observed cells against L_c·q_ℓ (quasi-likelihood, as for the
+ * cost per lead), so that months converting more unevenly than binomially widen it. Lags are estimated up to
  * the longest whose exposure is at least {@value #MIN_EXPOSURE_SHARE} of the largest; later closes cannot
  * be told apart from deals that never close, so they are left out and reported.
  */
@@ -148,6 +150,26 @@ final class FunnelFit {
                 var -= 2 * q[l] * q[m] * both / (exposure[l] * exposure[m]);
             }
         }
+        // over-dispersion, as for the cost per lead (quasi-likelihood): Pearson χ² of the observed cells against
+        // L_c·q_ℓ, over its degrees of freedom; months that convert unevenly widen the rate's uncertainty
+        double chi2 = 0;
+        int cells = 0;
+        for (int l = 0; l <= last; l++) {
+            if (q[l] <= 0 || q[l] >= 1) {
+                continue;
+            }
+            for (int c = Math.max(0, w0 - l); c <= w1 - l; c++) {
+                if (!Double.isNaN(leads[c]) && leads[c] > 0) {
+                    double expected = leads[c] * q[l];
+                    double dev = d.deals(a.month(c), l) - expected;
+                    chi2 += dev * dev / (expected * (1 - q[l]));
+                    cells++;
+                }
+            }
+        }
+        int df = cells - (last + 1);
+        double phi = df > 0 ? Math.max(1, chi2 / df) : 1;
+        var *= phi;
         double[] pmf = new double[last + 1];
         for (int l = 0; l <= last; l++) {
             pmf[l] = q[l] / p;

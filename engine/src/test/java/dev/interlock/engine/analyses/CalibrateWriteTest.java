@@ -134,6 +134,34 @@ class CalibrateWriteTest {
     }
 
     @Test
+    void monthsThatConvertUnevenlyWidenTheLeadToCloseRateByTheirDispersion() {
+        // 100 leads a month for 8 months, all closing in their month: 5, 25, 5, 25, … — a rate of 0.15 on average,
+        // far more uneven than binomial
+        java.time.YearMonth start = Simulated.START;
+        double[] leads = new double[8];
+        java.util.Map<java.time.YearMonth, java.util.Map<Integer, Long>> deals = new java.util.TreeMap<>();
+        for (int t = 0; t < 8; t++) {
+            leads[t] = 100;
+            deals.put(start.plusMonths(t), java.util.Map.of(0, t % 2 == 0 ? 5L : 25L));
+        }
+        Map<String, double[]> cols = Simulated.columns();
+        cols.put("leads", leads);
+        FunnelFit.Lag lag = FunnelFit.lag(Simulated.actuals(cols, null, new DealTable("deals.csv", deals)), leads, 0);
+        assertThat(lag.rate().mean()).isCloseTo(0.15, within(1e-12));
+        // binomial sd √(0.15·0.85/800) = 0.01262; Pearson χ² = 8 × 10²/(100·0.15·0.85) = 62.75 on 7 degrees of
+        // freedom, φ = 8.96, so the sd is 0.01262 × √8.96 = 0.0378
+        double binomial = Math.sqrt(0.15 * 0.85 / 800);
+        double phi = 8 * 100 / (100 * 0.15 * 0.85) / 7;
+        assertThat(lag.rate().sd()).isCloseTo(binomial * Math.sqrt(phi), within(1e-9));
+        // the same total, evenly: no widening
+        for (int t = 0; t < 8; t++) {
+            deals.put(start.plusMonths(t), java.util.Map.of(0, 15L));
+        }
+        FunnelFit.Lag even = FunnelFit.lag(Simulated.actuals(cols, null, new DealTable("deals.csv", deals)), leads, 0);
+        assertThat(even.rate().sd()).isCloseTo(binomial, within(1e-12));
+    }
+
+    @Test
     void commentsFindKeysByPathIncludingNamedListItems() {
         String yaml = "marketing:\n  channels:\n  - name: a\n    response:\n      cost_per_lead: 5\n"
                 + "  - name: b\n    response:\n      cost_per_lead: 6\nfunnel:\n  win_rate: 0.2\n";
