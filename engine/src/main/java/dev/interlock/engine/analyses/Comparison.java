@@ -114,8 +114,9 @@ public record Comparison(Scenario scenario, List<String> structures, RunResult r
                 p.ciLow() <= 0 && p.ciHigh() >= 0 ? " — not distinguishable from zero" : "");
     }
 
+    /** As {@link dev.interlock.engine.output.Words#percent}: "100%" and "0%" only when it is all or nothing. */
     static String pct(double p) {
-        return String.format(Locale.ROOT, "%.0f%%", 100 * p);
+        return dev.interlock.engine.output.Words.percent(p);
     }
 
     /** +1.23M, −45.0k, +0.12 */
