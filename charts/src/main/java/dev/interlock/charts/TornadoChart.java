@@ -32,17 +32,21 @@ public final class TornadoChart {
     public static JFreeChart of(Sensitivity.Tornado t, ChartContext ctx, InterlockTheme theme) {
         List<Sensitivity.Bar> bars = t.bars().subList(0, Math.min(MAX_ROWS, t.bars().size()));
         int n = bars.size();
-        XYIntervalSeries low = new XYIntervalSeries("input at P" + Math.round(100 * t.lowLevel()));
-        XYIntervalSeries high = new XYIntervalSeries("input at P" + Math.round(100 * t.highLevel()));
+        String lowName = Words.percentile(t.lowLevel());
+        String highName = Words.percentile(t.highLevel());
+        XYIntervalSeries low = new XYIntervalSeries("input at " + lowName);
+        XYIntervalSeries high = new XYIntervalSeries("input at " + highName);
         String[] labels = new String[n];
         for (int i = 0; i < n; i++) {
             Sensitivity.Bar b = bars.get(i);
             double row = n - 1 - i;
             labels[n - 1 - i] = b.input() + "  (" + Words.compact(b.lowValue()) + " → " + Words.compact(b.highValue())
                     + ")";
-            low.add(row, row - 0.35, row + 0.35, b.lowMean(), Math.min(t.baseMean(), b.lowMean()),
+            // low in the upper half of the row, high in the lower half: when both ends fall on the same side of
+            // the base, neither bar hides the other
+            low.add(row, row + 0.02, row + 0.38, b.lowMean(), Math.min(t.baseMean(), b.lowMean()),
                     Math.max(t.baseMean(), b.lowMean()));
-            high.add(row, row - 0.35, row + 0.35, b.highMean(), Math.min(t.baseMean(), b.highMean()),
+            high.add(row, row - 0.38, row - 0.02, b.highMean(), Math.min(t.baseMean(), b.highMean()),
                     Math.max(t.baseMean(), b.highMean()));
         }
         XYIntervalSeriesCollection data = new XYIntervalSeriesCollection();
@@ -57,8 +61,7 @@ public final class TornadoChart {
         Color light = InterlockTheme.tint(theme.primary(), 0.6);
         r.setSeriesPaint(0, light);
         r.setSeriesPaint(1, theme.primary());
-        SymbolAxis inputs = new SymbolAxis("uncertain input (its P" + Math.round(100 * t.lowLevel()) + " → P"
-                + Math.round(100 * t.highLevel()) + " values)", labels);
+        SymbolAxis inputs = new SymbolAxis("uncertain input (its " + lowName + " → " + highName + " values)", labels);
         inputs.setGridBandsVisible(false);
         NumberAxis values = ChartAxes.values("mean " + ctx.axisLabel(t.figure()));
         values.setAutoRangeIncludesZero(false);
@@ -70,11 +73,19 @@ public final class TornadoChart {
         legend.add(theme.areaItem(high.getKey().toString(), theme.primary()));
         legend.add(theme.lineItem("mean with every input uncertain", theme.ink(), theme.thinDashed(), null));
         plot.setFixedLegendItems(legend);
-        JFreeChart chart = new JFreeChart("What moves " + ChartContext.name(t.figure()).toLowerCase(java.util.Locale.ROOT),
+        JFreeChart chart = new JFreeChart("What moves " + inSentence(ChartContext.name(t.figure())),
                 theme.titleFont(), plot, true);
+        int all = t.bars().size();
         chart.addSubtitle(new TextTitle("Each input held at a low and a high value, everything else uncertain as usual; "
-                + "the same " + ctx.futures() + " for every bar"));
+                + "the same " + ctx.futures() + " for every bar"
+                + (all > n ? "; the " + n + " largest of " + all + " inputs (all in tornado.csv)" : "")));
         theme.apply(chart);
         return chart;
+    }
+
+    /** A figure's name inside a sentence: "cumulative profit", but "CAC" and "LTV to CAC" keep their capitals. */
+    static String inSentence(String name) {
+        return name.length() > 1 && Character.isUpperCase(name.charAt(0)) && Character.isLowerCase(name.charAt(1))
+                ? Character.toLowerCase(name.charAt(0)) + name.substring(1) : name;
     }
 }

@@ -116,14 +116,15 @@ final class SensitivityCommand implements Callable<Integer> {
     static String csv(Sensitivity.Tornado t) {
         // every row says what it explains and where the inputs were held, so the file stands on its own
         StringBuilder b = new StringBuilder("input,value_low,value_high,mean_at_low,mean_at_high,swing,swing_se,"
-                + "base_mean,figure,low_quantile,high_quantile\n");
+                + "base_mean,figure,low_quantile,high_quantile,trials_at_low,trials_at_high,within_noise\n");
         for (Sensitivity.Bar bar : t.bars()) {
             b.append(Fmt.csv(bar.input())).append(',').append(Fmt.num(bar.lowValue())).append(',')
                     .append(Fmt.num(bar.highValue())).append(',').append(Fmt.num(bar.lowMean())).append(',')
                     .append(Fmt.num(bar.highMean())).append(',').append(Fmt.num(bar.swing())).append(',')
                     .append(Fmt.num(bar.swingSe())).append(',').append(Fmt.num(t.baseMean())).append(',')
                     .append(t.figure().key()).append(',').append(Fmt.num(t.lowLevel())).append(',')
-                    .append(Fmt.num(t.highLevel())).append('\n');
+                    .append(Fmt.num(t.highLevel())).append(',').append(bar.lowTrials()).append(',')
+                    .append(bar.highTrials()).append(',').append(bar.withinNoise() ? 1 : 0).append('\n');
         }
         return b.toString();
     }
@@ -131,12 +132,25 @@ final class SensitivityCommand implements Callable<Integer> {
     static void print(PrintWriter out, Sensitivity.Tornado t, Path dir) {
         out.printf(Locale.ROOT, "%s — what moves mean %s (%s with every input uncertain), %,d trials per bar%n%n",
                 t.scenario().name(), t.figure().key(), Words.compact(t.baseMean()), t.trials());
-        out.printf(Locale.ROOT, "  %-52s %22s %12s %12s%n", "input", "held at P" + Math.round(100 * t.lowLevel())
-                + " → P" + Math.round(100 * t.highLevel()), "mean at low", "mean at high");
+        int width = 40;
         for (Sensitivity.Bar b : t.bars()) {
-            out.printf(Locale.ROOT, "  %-52s %22s %12s %12s%n", b.input(),
+            width = Math.max(width, b.input().length());
+        }
+        String row = "  %-" + width + "s %22s %12s %12s %16s%n";
+        out.printf(Locale.ROOT, row, "input", "held at " + Words.percentile(t.lowLevel()) + " → "
+                + Words.percentile(t.highLevel()), "mean at low", "mean at high", "swing ± 2 SE");
+        int noise = 0;
+        for (Sensitivity.Bar b : t.bars()) {
+            noise += b.withinNoise() ? 1 : 0;
+            out.printf(Locale.ROOT, row, b.input(),
                     Words.compact(b.lowValue()) + " → " + Words.compact(b.highValue()),
-                    Words.compact(b.lowMean()), Words.compact(b.highMean()));
+                    Words.compact(b.lowMean()), Words.compact(b.highMean()),
+                    Words.compact(b.swing()) + " ± " + Words.compact(2 * b.swingSe()) + (b.withinNoise() ? " ~" : ""));
+        }
+        if (noise > 0) {
+            out.printf(Locale.ROOT, "%n  ~ %d of %d swings are within two standard errors of zero: at %,d trials their "
+                    + "order is not told apart from noise (more --trials narrows it).%n", noise, t.bars().size(),
+                    t.trials());
         }
         out.println();
         out.println("Wrote " + dir + ": tornado.csv, tornado.png, tornado.svg");

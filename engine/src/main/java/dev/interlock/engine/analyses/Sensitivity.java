@@ -33,13 +33,30 @@ public final class Sensitivity {
      * @param lowMean   mean of the figure with the input at lowValue
      * @param highMean  mean of the figure with the input at highValue
      * @param swingSe   standard error of (highMean − lowMean), paired trial by trial
+     * @param lowTrials  trials in which the figure is defined with the input at lowValue (lowMean's count)
+     * @param highTrials the same at highValue
      */
     public record Bar(String input, double lowValue, double highValue, double lowMean, double highMean,
-                      double swingSe) {
+                      double swingSe, long lowTrials, long highTrials) {
         public double swing() {
             return Math.abs(highMean - lowMean);
         }
+
+        /** Whether the swing is within two standard errors of zero: not told apart from no effect at this size. */
+        public boolean withinNoise() {
+            return !(swing() > 2 * swingSe);
+        }
     }
+
+    /** Largest swing first; an undefined swing (the figure undefined in every trial at one end) last. */
+    static final Comparator<Bar> BY_SWING = (a, b) -> {
+        boolean an = Double.isNaN(a.swing());
+        boolean bn = Double.isNaN(b.swing());
+        if (an || bn) {
+            return Boolean.compare(an, bn);
+        }
+        return Double.compare(b.swing(), a.swing());
+    };
 
     /** The tornado: bars sorted by swing, largest first, around the plain run's mean. */
     public record Tornado(Scenario scenario, String structure, Summary figure, double lowLevel, double highLevel,
@@ -120,9 +137,9 @@ public final class Sensitivity {
             Stats lo = r.variants().get(2 * j + 1);
             Stats hi = r.variants().get(2 * j + 2);
             bars.add(new Bar(in.uncertainName(j), in.valueAt(j, low), in.valueAt(j, high), lo.mean(figure),
-                    hi.mean(figure), acc.se(j)));
+                    hi.mean(figure), acc.se(j), lo.count(figure), hi.count(figure)));
         }
-        bars.sort(Comparator.comparingDouble(Bar::swing).reversed());
+        bars.sort(BY_SWING);
         return new Tornado(sc, m.structure(), figure, low, high, r.first().mean(figure), bars, r.trials());
     }
 }

@@ -60,6 +60,13 @@ public final class Words {
     }
 
     /** 0.657 → "66%"; NaN → "n/a". */
+    /** The name of quantile level q: "P10" for 0.1, "P2.5" for 0.025, "P99.9" for 0.999 (not rounded to P100). */
+    public static String percentile(double q) {
+        java.math.BigDecimal v = new java.math.BigDecimal(Double.toString(100 * q)).round(new java.math.MathContext(4))
+                .stripTrailingZeros();
+        return "P" + v.toPlainString();
+    }
+
     public static String percent(double p) {
         if (Double.isNaN(p)) {
             return "n/a";

@@ -52,4 +52,17 @@ class SensitivityTest {
             assertThat(bars.get(i).swing()).isLessThanOrEqualTo(bars.get(i - 1).swing());
         }
     }
+
+    @Test
+    void anUndefinedSwingGoesLastAndANoisyOneIsMarked() {
+        Sensitivity.Bar big = new Sensitivity.Bar("a", 0, 1, 0, 10, 1, 100, 100);
+        Sensitivity.Bar small = new Sensitivity.Bar("b", 0, 1, 0, 1, 1, 100, 100);     // swing 1 < 2 × se 1
+        Sensitivity.Bar none = new Sensitivity.Bar("c", 0, 1, Double.NaN, 5, Double.NaN, 0, 100);
+        java.util.List<Sensitivity.Bar> bars = new java.util.ArrayList<>(java.util.List.of(none, small, big));
+        bars.sort(Sensitivity.BY_SWING);
+        assertThat(bars).extracting(Sensitivity.Bar::input).containsExactly("a", "b", "c");
+        assertThat(big.withinNoise()).isFalse();
+        assertThat(small.withinNoise()).isTrue();
+        assertThat(none.withinNoise()).isTrue();
+    }
 }

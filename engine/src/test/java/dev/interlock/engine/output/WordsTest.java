@@ -37,6 +37,16 @@ class WordsTest {
     }
 
     @Test
+    void percentileNamesKeepTheirDecimalsRatherThanRoundToAWholePercent() {
+        assertThat(Words.percentile(0.1)).isEqualTo("P10");
+        assertThat(Words.percentile(0.9)).isEqualTo("P90");
+        assertThat(Words.percentile(0.025)).isEqualTo("P2.5");
+        assertThat(Words.percentile(0.975)).isEqualTo("P97.5");
+        assertThat(Words.percentile(0.001)).isEqualTo("P0.1");
+        assertThat(Words.percentile(0.999)).isEqualTo("P99.9");
+    }
+
+    @Test
     void monthRangesJoinConsecutiveMonths() {
         assertThat(Words.join(List.of(new MonthRange(7, 11), new MonthRange(14, 14)))).isEqualTo("7–11, 14");
         assertThat(Words.join(List.of())).isEmpty();
