@@ -66,10 +66,10 @@ public final class CompareReport {
         if (order.size() > 2 && !order.get(0).equals(base) && !order.get(1).equals(base)) {
             out.add(c.sentence(order.get(0), order.get(1), profit).replace("`", "") + ".");
         }
-        Comparison.Pair p = c.pair(order.get(0), order.get(order.size() - 1), Summary.CUMULATIVE_PROFIT);
-        if (p.pairedHalfWidth() > 0 && Double.isFinite(p.narrowing())) {
+        String narrower = c.narrowingWords(Summary.CUMULATIVE_PROFIT);
+        if (narrower != null) {
             out.add(String.format(Locale.ROOT, "Every structure faced the same %,d futures, so these intervals are "
-                    + "%.0f× narrower than comparing separate runs.", c.run().trials(), p.narrowing()));
+                    + "%s narrower than comparing separate runs.", c.run().trials(), narrower));
         }
         Stats best = c.stats(order.get(0));
         Stats b = c.stats(base);
@@ -86,7 +86,8 @@ public final class CompareReport {
         int rank = 1;
         for (String s : c.ranking()) {
             Stats st = c.stats(s);
-            rows.add(List.of(Cell.of(Integer.toString(rank++)), new Cell(s, rank == 2),
+            // the best in bold, not in the risk colour the run report shades months at risk with
+            rows.add(List.of(Cell.of(Integer.toString(rank++)), rank == 2 ? Cell.bold(s) : Cell.of(s),
                     Cell.of(Words.compact(st.quantile(Summary.CUMULATIVE_PROFIT, 0.1))),
                     Cell.of(Words.compact(st.quantile(Summary.CUMULATIVE_PROFIT, 0.5))),
                     Cell.of(Words.compact(st.quantile(Summary.CUMULATIVE_PROFIT, 0.9))),
@@ -132,7 +133,7 @@ public final class CompareReport {
                     + (Double.isFinite(sp.backlogThreshold()) ? "backlog > " + Words.compact(sp.backlogThreshold()) : "")
                     + " → " + Words.percent(sp.holdFactor()));
             rows.add(List.of(Cell.of(n), Cell.of(Words.compact(p.handoffQuality().mean())),
-                    Cell.of(Words.compact(p.winRateMultiplier().mean())),
+                    Cell.of(String.format(java.util.Locale.ROOT, "%.2f", p.winRateMultiplier().mean())),
                     Cell.of(Integer.toString(p.forecastVisibilityMonths())),
                     Cell.of(Integer.toString(p.reviewCadenceMonths())),
                     Cell.of(sc.onboarding().hiring().enabled()

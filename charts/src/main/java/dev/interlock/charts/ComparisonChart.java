@@ -82,6 +82,9 @@ public final class ComparisonChart {
         plot.setDataset(1, bars);
         plot.setRenderer(1, barRenderer);
         plot.setDatasetRenderingOrder(DatasetRenderingOrder.REVERSE);
+        // series in the order added: the wide P10–P90 bar first, the narrow P25–P75 bar over it (JFreeChart's
+        // default, reverse order, drew the wide bar last and hid the narrow one)
+        plot.setSeriesRenderingOrder(org.jfree.chart.plot.SeriesRenderingOrder.FORWARD);
         plot.setOrientation(PlotOrientation.HORIZONTAL);
         if (figure == Summary.CUMULATIVE_PROFIT) {
             plot.addRangeMarker(zero(theme));

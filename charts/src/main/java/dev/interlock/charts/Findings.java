@@ -28,21 +28,22 @@ public final class Findings {
     }
 
     /**
-     * "In at least 9 of 10 futures, onboarding falls short in months 7–11 (Jul 2027 – Nov 2027); in at least
-     * half of them in months 3–15 (…)." or, when no month is short in half of the futures, the riskiest month.
+     * "In each of months 7–11 (Jul 2027 – Nov 2027), onboarding falls short in at least 9 of 10 futures; in each
+     * of months 3–15 (…), in at least half of them." — each month on its own: a future short in month 7 need not be
+     * short in month 8. Or, when no month is short in half of the futures, the riskiest month.
      */
     static String capacity(Stats s, ChartContext ctx, Metric gap, String fallsShort, String keepsUp) {
         List<MonthRange> nine = Words.monthsAtRisk(s, gap, 0.9);
         List<MonthRange> half = Words.monthsAtRisk(s, gap, 0.5);
         if (!nine.isEmpty()) {
-            String b = "In at least 9 of 10 futures, " + fallsShort + " in " + months(nine, ctx);
+            String b = inEach(nine, ctx, true) + ", " + fallsShort + " in at least 9 of 10 futures";
             if (!half.equals(nine)) {
-                b += "; in at least half of them in " + months(half, ctx);
+                b += "; " + inEach(half, ctx, false) + ", in at least half of them";
             }
             return b + ".";
         }
         if (!half.isEmpty()) {
-            return "In at least half of futures, " + fallsShort + " in " + months(half, ctx) + ".";
+            return inEach(half, ctx, true) + ", " + fallsShort + " in at least half of futures.";
         }
         int worst = 0;
         for (int t = 1; t < s.horizon(); t++) {
@@ -66,7 +67,8 @@ public final class Findings {
         String threshold = whole(s.exceedThreshold(Metric.BACKLOG));
         b += over.isEmpty()
                 ? "; it stays at or below " + threshold + " customers in at least half of futures every month"
-                : "; above " + threshold + " customers in at least half of futures in " + months(over, ctx);
+                : "; " + inEach(over, ctx, false) + ", it is above " + threshold + " customers in at least half of "
+                        + "futures";
         double wait = s.quantile(Summary.MEAN_WAIT_MONTHS, 0.5);
         if (!Double.isNaN(wait)) {
             b += ". A customer waits " + (wait < 0.05 ? "under 0.1" : Words.compact(wait))
@@ -98,7 +100,14 @@ public final class Findings {
         if (p > 0.95) {
             return "more than 19 in 20";
         }
-        return "about " + Math.round(p * 10) + " in 10";
+        // from the whole percent the sentence shows beside it, so that 65 % reads "about 7 in 10", not 6
+        return "about " + Math.round(Math.round(p * 100) / 10.0) + " in 10";
+    }
+
+    /** "In each of months 7–11 (…)" or "In month 4 (…)"; lower case inside a sentence. */
+    static String inEach(List<MonthRange> ranges, ChartContext ctx, boolean capital) {
+        boolean one = ranges.size() == 1 && ranges.get(0).first() == ranges.get(0).last();
+        return (capital ? "In " : "in ") + (one ? "" : "each of ") + months(ranges, ctx);
     }
 
     /** "Ending ARR: P10 …, P50 …, P90 … USD; live customers P50 679." */

@@ -6,9 +6,19 @@ import java.util.List;
 public record TableSection(String id, String heading, String intro, Table table, String note) implements Section {
 
     /** One table cell: text, and whether it stands out (a month at risk, for example). */
-    public record Cell(String text, boolean strong) {
+    public record Cell(String text, boolean strong, boolean risk) {
+        /** A risk cell (bold, shaded in the risk colour) when {@code risk}, else a plain one. */
+        public Cell(String text, boolean risk) {
+            this(text, risk, risk);
+        }
+
         public static Cell of(String text) {
-            return new Cell(text, false);
+            return new Cell(text, false, false);
+        }
+
+        /** Emphasised (bold) without the risk shading: the best of a ranking, for example. */
+        public static Cell bold(String text) {
+            return new Cell(text, true, false);
         }
     }
 
@@ -67,7 +77,7 @@ public record TableSection(String id, String heading, String intro, Table table,
             b.append("<tr>");
             for (int c = 0; c < row.size(); c++) {
                 Cell cell = row.get(c);
-                String cls = (cssClass(table.columns().get(c)) + (cell.strong() ? " risk" : "")).strip();
+                String cls = (cssClass(table.columns().get(c)) + (cell.risk() ? " risk" : "")).strip();
                 b.append(cls.isEmpty() ? "<td>" : "<td class=\"" + cls + "\">")
                         .append(cell.strong() ? "<strong>" + Html.escape(cell.text()) + "</strong>" : Html.escape(cell.text()))
                         .append("</td>");

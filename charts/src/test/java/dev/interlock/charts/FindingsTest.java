@@ -33,8 +33,16 @@ class FindingsTest {
         List<MonthRange> nine = Words.monthsAtRisk(s, Metric.ONBOARDING_GAP, 0.9);
         assertThat(nine).as("the saas scenario has a crunch").isNotEmpty();
         String sentence = Findings.of(s, r.ctx()).get(0);
-        assertThat(sentence).startsWith("In at least 9 of 10 futures, onboarding falls short in "
-                + Findings.months(nine, r.ctx()));
+        // each month on its own, said as such (a future short in one month need not be short in the next)
+        assertThat(sentence).startsWith("In each of " + Findings.months(nine, r.ctx())
+                + ", onboarding falls short in at least 9 of 10 futures");
+    }
+
+    @Test
+    void theOddsInWordsFollowTheRoundedPercentBesideThem() {
+        assertThat(Findings.inTen(0.6485)).isEqualTo("about 7 in 10");   // shown as 65 %
+        assertThat(Findings.inTen(0.644)).isEqualTo("about 6 in 10");    // 64 %
+        assertThat(Findings.inTen(0.5)).isEqualTo("about 5 in 10");
     }
 
     @Test

@@ -139,7 +139,7 @@ class HtmlReportTest {
         assertThat(first.id()).isEqualTo("summary");
         List<String> items = first.select("li").eachText();
         assertThat(items).containsExactlyElementsOf(Findings.of(run.stats(), run.ctx()));
-        assertThat(String.join(" ", items)).contains("onboarding falls short in months")
+        assertThat(String.join(" ", items)).contains("onboarding falls short in at least 9 of 10 futures")
                 .contains("Cumulative profit over 36 months is positive in ");
     }
 

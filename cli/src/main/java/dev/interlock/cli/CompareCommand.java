@@ -141,10 +141,10 @@ final class CompareCommand implements Callable<Integer> {
         if (ranked.size() > 2 && !ranked.get(1).equals(baseline) && !ranked.get(0).equals(baseline)) {
             out.println("  " + c.sentence(ranked.get(0), ranked.get(1), profit) + ".");
         }
-        Comparison.Pair p = c.pair(ranked.get(0), ranked.get(ranked.size() - 1), Summary.CUMULATIVE_PROFIT);
-        if (p.pairedHalfWidth() > 0) {
-            out.printf(Locale.ROOT, "  Pairing makes these intervals %.0f× narrower than comparing separate runs.%n",
-                    p.narrowing());
+        String narrower = c.narrowingWords(Summary.CUMULATIVE_PROFIT);
+        if (narrower != null) {
+            out.printf(Locale.ROOT, "  Pairing makes these intervals %s narrower than comparing separate runs.%n",
+                    narrower);
         }
         out.println();
         out.println("Wrote " + dir + ": comparison.csv, pairs.csv, monthly-<structure>.csv, trials.csv, summary.json");

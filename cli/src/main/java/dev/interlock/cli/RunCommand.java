@@ -118,13 +118,15 @@ final class RunCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "  P(cumulative profit > 0) = %s%n",
                 Human.percent(s.exceedProbability(Summary.CUMULATIVE_PROFIT)));
         String short50 = Human.monthsAtRisk(s, Metric.ONBOARDING_GAP, 0.5);
-        out.println("  onboarding falls short in at least half of futures in months: "
+        // each month on its own: a future short in month 5 need not be short in month 6
+        out.println("  months in which onboarding falls short in at least half of futures: "
                 + (short50.isEmpty() ? "none" : short50));
         String backlog = Human.monthsAtRisk(s, Metric.BACKLOG, 0.5);
-        out.println("  backlog above " + Human.compact(s.exceedThreshold(Metric.BACKLOG))
-                + " customers in at least half of futures in months: " + (backlog.isEmpty() ? "none" : backlog));
+        out.println("  months in which the backlog is above " + Human.compact(s.exceedThreshold(Metric.BACKLOG))
+                + " customers in at least half of futures: " + (backlog.isEmpty() ? "none" : backlog));
         String sales = Human.monthsAtRisk(s, Metric.SALES_GAP, 0.5);
-        out.println("  sales capacity short in at least half of futures in months: " + (sales.isEmpty() ? "none" : sales));
+        out.println("  months in which sales capacity is short in at least half of futures: "
+                + (sales.isEmpty() ? "none" : sales));
         out.println();
         out.println("Wrote " + dir + ": monthly.csv, trials.csv, summary.json, scenario.resolved.yaml");
         out.flush();

@@ -36,8 +36,9 @@ public record Comparison(Scenario scenario, List<String> structures, RunResult r
             new Figure(Summary.BACKLOG_OVER_ANY, false, "P(backlog over threshold in any month)"),
             new Figure(Summary.CAC, false, "CAC"),
             new Figure(Summary.LTV_TO_CAC, true, "LTV/CAC"),
-            new Figure(Summary.REVENUE_GROWTH, true, "3-year revenue growth (year 3 − year 1)"),
-            new Figure(Summary.PROFIT_GROWTH, true, "3-year profit growth (year 3 − year 1)"));
+            // the last 12 months against the first 12, whatever the horizon (year 3 − year 1 for 36 months)
+            new Figure(Summary.REVENUE_GROWTH, true, "revenue growth (last 12 months − first 12)"),
+            new Figure(Summary.PROFIT_GROWTH, true, "profit growth (last 12 months − first 12)"));
 
     /**
      * The paired difference a − b of one figure over the trials where both are defined.
@@ -92,6 +93,27 @@ public record Comparison(Scenario scenario, List<String> structures, RunResult r
         List<String> r = new ArrayList<>(structures);
         r.sort(Comparator.comparingDouble((String s) -> stats(s).mean(Summary.CUMULATIVE_PROFIT)).reversed());
         return r;
+    }
+
+    /**
+     * How many times narrower the paired intervals of {@code figure} are than unpaired ones, over every pair:
+     * "4×" when all round to the same, else "3–6×"; null when no pair has a finite ratio (identical structures).
+     */
+    public String narrowingWords(Summary figure) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (Pair p : pairs) {
+            if (p.figure().summary() == figure && p.pairedHalfWidth() > 0 && Double.isFinite(p.narrowing())) {
+                lo = Math.min(lo, p.narrowing());
+                hi = Math.max(hi, p.narrowing());
+            }
+        }
+        if (lo > hi) {
+            return null;
+        }
+        long a = Math.round(lo);
+        long b = Math.round(hi);
+        return a == b ? a + "×" : a + "–" + b + "×";
     }
 
     /**
