@@ -33,10 +33,10 @@ public final class ReportTables {
     public static Table keyFigures(Stats s, ChartContext ctx, List<Summary> figures) {
         List<List<Cell>> rows = new ArrayList<>();
         for (Summary k : figures) {
+            // one format per row, so that P10, P50, P90 and the mean read alike ("4.9k 7.2k 11.2k")
+            String[] v = Words.compactRow(s.quantile(k, 0.1), s.quantile(k, 0.5), s.quantile(k, 0.9), s.mean(k));
             rows.add(List.of(Cell.of(ChartContext.name(k)), Cell.of(ctx.unit(k.unit())),
-                    Cell.of(Words.compact(s.quantile(k, 0.1))), Cell.of(Words.compact(s.quantile(k, 0.5))),
-                    Cell.of(Words.compact(s.quantile(k, 0.9))), Cell.of(Words.compact(s.mean(k))),
-                    Cell.of(k.meaning())));
+                    Cell.of(v[0]), Cell.of(v[1]), Cell.of(v[2]), Cell.of(v[3]), Cell.of(k.meaning())));
         }
         return new Table(List.of("figure", "unit", "P10", "P50", "P90", "mean", "what it is"),
                 List.of(Column.LABEL, Column.LABEL, Column.NUMBER, Column.NUMBER, Column.NUMBER, Column.NUMBER,

@@ -133,7 +133,8 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private static void row(PrintWriter out, Stats s, Summary k, String label) {
-        out.printf(Locale.ROOT, "  %-34s %10s %10s %10s %10s%n", label, Human.compact(s.quantile(k, 0.1)),
-                Human.compact(s.quantile(k, 0.5)), Human.compact(s.quantile(k, 0.9)), Human.compact(s.mean(k)));
+        String[] v = dev.interlock.engine.output.Words.compactRow(s.quantile(k, 0.1), s.quantile(k, 0.5),
+                s.quantile(k, 0.9), s.mean(k));   // one format per row, as in the report
+        out.printf(Locale.ROOT, "  %-34s %10s %10s %10s %10s%n", label, v[0], v[1], v[2], v[3]);
     }
 }

@@ -59,7 +59,6 @@ public final class Words {
         return sign + String.format(Locale.ROOT, a >= 100 ? "%.0f" : "%.1f", a);
     }
 
-    /** 0.657 → "66%"; NaN → "n/a". */
     /** The name of quantile level q: "P10" for 0.1, "P2.5" for 0.025, "P99.9" for 0.999 (not rounded to P100). */
     public static String percentile(double q) {
         java.math.BigDecimal v = new java.math.BigDecimal(Double.toString(100 * q)).round(new java.math.MathContext(4))
@@ -67,6 +66,46 @@ public final class Words {
         return "P" + v.toPlainString();
     }
 
+    /**
+     * Several numbers of one row of a table in one format, chosen by the largest: "4.9k, 7.2k, 11.2k" rather than
+     * "4872, 7245, 11.2k"; "0.6, 1.3, 2.1" rather than "0.560, 1.3, 2.1". Whole numbers below 10,000 stay whole;
+     * NaN is "n/a".
+     */
+    public static String[] compactRow(double... xs) {
+        double max = 0;
+        boolean whole = true;
+        for (double x : xs) {
+            if (!Double.isNaN(x)) {
+                max = Math.max(max, Math.abs(x));
+                whole &= x == Math.rint(x);
+            }
+        }
+        String[] out = new String[xs.length];
+        for (int i = 0; i < xs.length; i++) {
+            double x = xs[i];
+            if (Double.isNaN(x)) {
+                out[i] = "n/a";
+            } else if (max >= 1e9) {
+                out[i] = String.format(Locale.ROOT, "%.2fB", x / 1e9);
+            } else if (max >= 1e6) {
+                out[i] = String.format(Locale.ROOT, "%.2fM", x / 1e6);
+            } else if (max >= 1e4) {
+                out[i] = String.format(Locale.ROOT, "%.1fk", x / 1e3);
+            } else if (whole || max >= 100) {
+                out[i] = String.format(Locale.ROOT, "%.0f", x);
+            } else if (max >= 1) {
+                out[i] = String.format(Locale.ROOT, "%.1f", x);
+            } else {
+                out[i] = String.format(Locale.ROOT, "%.3f", x);
+            }
+            if (out[i].startsWith("-0") && out[i].matches("-0(\\.0+)?[kMB]?")) {
+                out[i] = out[i].substring(1);   // no "-0.0"
+            }
+        }
+        return out;
+    }
+
+    /** 0.657 → "66%"; NaN → "n/a". */
     public static String percent(double p) {
         if (Double.isNaN(p)) {
             return "n/a";

@@ -37,6 +37,17 @@ class WordsTest {
     }
 
     @Test
+    void aRowOfNumbersSharesOneFormatChosenByItsLargest() {
+        assertThat(Words.compactRow(4872, 7245, 11_200, 7653)).containsExactly("4.9k", "7.2k", "11.2k", "7.7k");
+        assertThat(Words.compactRow(0.56, 1.3, 2.1, Double.NaN)).containsExactly("0.6", "1.3", "2.1", "n/a");
+        assertThat(Words.compactRow(15, 57, 121, 65.04)).containsExactly("15", "57", "121", "65");
+        assertThat(Words.compactRow(0.0933, 0.359, 0.825)).containsExactly("0.093", "0.359", "0.825");
+        assertThat(Words.compactRow(-3.82e6, 2.17e6, 10.38e6)).containsExactly("-3.82M", "2.17M", "10.38M");
+        assertThat(Words.compactRow(0, 0, 9)).containsExactly("0", "0", "9");
+        assertThat(Words.compactRow(-10, 20_000)).containsExactly("0.0k", "20.0k");   // no "-0.0k"
+    }
+
+    @Test
     void percentileNamesKeepTheirDecimalsRatherThanRoundToAWholePercent() {
         assertThat(Words.percentile(0.1)).isEqualTo("P10");
         assertThat(Words.percentile(0.9)).isEqualTo("P90");
