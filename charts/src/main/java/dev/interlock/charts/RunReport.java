@@ -201,7 +201,8 @@ public final class RunReport {
                         ReportTables.capacityByMonth(s, ctx),
                         "Means and percentiles of every metric, every month, are in monthly.csv."),
                 new TableSection("assumptions", "Assumptions: the uncertain inputs",
-                        "Each input written as a distribution in the scenario is drawn once per future and held for the "
+                        "Each input written as a distribution in the scenario (policy.*: in the structure it runs, "
+                                + "which may come from an included file) is drawn once per future and held for the "
                                 + "whole horizon; values are in the unit of the scenario key (see the scenario file). "
                                 + "Everything else is fixed as written; scenario.resolved.yaml lists every value.",
                         ReportTables.uncertainInputs(m.inputs()), null),
