@@ -9,7 +9,6 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.DatasetRenderingOrder;
-import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.StandardXYBarPainter;
 import org.jfree.chart.renderer.xy.XYBarRenderer;
@@ -154,15 +153,9 @@ public final class DistributionChart {
         markPercentiles(plot, s, k, theme);
         if (hasThreshold(s, k)) {
             double pLoss = 1 - s.exceedProbability(k);
-            ValueMarker m = new ValueMarker(pLoss, theme.risk(), theme.thinDashed());
-            m.setLabel(Words.percent(pLoss) + " of futures at or below 0");
-            m.setLabelFont(theme.markerFont());
-            m.setLabelPaint(theme.risk().darker());
-            m.setLabelBackgroundColor(InterlockTheme.LABEL_BACKGROUND);
-            m.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
-            m.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
-            m.setLabelOffset(new RectangleInsets(4, 4, 4, 8));
-            plot.addRangeMarker(m);
+            plot.addRangeMarker(theme.marker(pLoss, theme.risk(), theme.thinDashed(),
+                    Words.percent(pLoss) + " of futures at or below 0", theme.risk().darker(), RectangleAnchor.TOP_RIGHT,
+                    TextAnchor.BOTTOM_RIGHT, new RectangleInsets(4, 4, 4, 8)));
         }
         LegendItemCollection legend = new LegendItemCollection();
         legend.add(theme.lineItem("share of futures at or below the value", theme.primary(), theme.solid(), null));
@@ -237,31 +230,19 @@ public final class DistributionChart {
         // break-even first: markers are drawn in the order added, so the percentile labels (on their light
         // background) stay readable where they cross its line
         if (hasThreshold(s, k)) {
-            ValueMarker zero = new ValueMarker(0, theme.risk(), theme.solid());
-            zero.setLabel("break-even");
-            zero.setLabelFont(theme.markerFont());
-            zero.setLabelPaint(theme.risk().darker());
-            zero.setLabelBackgroundColor(InterlockTheme.LABEL_BACKGROUND);
-            zero.setLabelAnchor(RectangleAnchor.BOTTOM_RIGHT);
-            zero.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
-            zero.setLabelOffset(new RectangleInsets(4, 6, 10, 6));
-            plot.addDomainMarker(zero);
+            plot.addDomainMarker(theme.marker(0, theme.risk(), theme.solid(), "break-even", theme.risk().darker(),
+                    RectangleAnchor.BOTTOM_RIGHT, TextAnchor.BOTTOM_LEFT, new RectangleInsets(4, 6, 10, 6)));
         }
         double lo = s.quantile(k, 0.005);
         double hi = s.quantile(k, 0.995);
         for (int i = 0; i < MARKED.length; i++) {
             double v = s.quantile(k, MARKED[i]);
-            ValueMarker m = new ValueMarker(v, theme.ink(), theme.thinDashed());
-            m.setLabel("P" + Math.round(MARKED[i] * 100) + " " + ChartAxes.Compact.text(v));
-            m.setLabelFont(theme.markerFont());
-            m.setLabelPaint(theme.ink());
-            m.setLabelBackgroundColor(InterlockTheme.LABEL_BACKGROUND);
             boolean left = hi > lo && (v - lo) / (hi - lo) > 0.75;
-            m.setLabelAnchor(left ? RectangleAnchor.TOP_LEFT : RectangleAnchor.TOP_RIGHT);
-            m.setLabelTextAnchor(left ? TextAnchor.TOP_RIGHT : TextAnchor.TOP_LEFT);
             double down = 6 + i * theme.titleSize() * 0.85;
-            m.setLabelOffset(new RectangleInsets(down, 6, 4, 6));
-            plot.addDomainMarker(m);
+            plot.addDomainMarker(theme.marker(v, theme.ink(), theme.thinDashed(),
+                    "P" + Math.round(MARKED[i] * 100) + " " + ChartAxes.Compact.text(v), theme.ink(),
+                    left ? RectangleAnchor.TOP_LEFT : RectangleAnchor.TOP_RIGHT,
+                    left ? TextAnchor.TOP_RIGHT : TextAnchor.TOP_LEFT, new RectangleInsets(down, 6, 4, 6)));
         }
     }
 }

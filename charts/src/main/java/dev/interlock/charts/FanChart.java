@@ -172,14 +172,7 @@ public final class FanChart {
     }
 
     static ValueMarker reference(double value, String label, InterlockTheme theme) {
-        ValueMarker marker = new ValueMarker(value, theme.ink(), theme.thinDashed());
-        marker.setLabel(label);
-        marker.setLabelFont(theme.markerFont());
-        marker.setLabelPaint(theme.ink());
-        marker.setLabelBackgroundColor(InterlockTheme.LABEL_BACKGROUND);
-        marker.setLabelAnchor(RectangleAnchor.TOP_LEFT);
-        marker.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
-        marker.setLabelOffset(new RectangleInsets(4, 8, 4, 4));
-        return marker;
+        return theme.marker(value, theme.ink(), theme.thinDashed(), label, theme.ink(), RectangleAnchor.TOP_LEFT,
+                TextAnchor.BOTTOM_LEFT, new RectangleInsets(4, 8, 4, 4));
     }
 }

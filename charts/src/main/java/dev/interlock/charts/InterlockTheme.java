@@ -89,6 +89,27 @@ public record InterlockTheme(int width, int height, String family, float titleSi
         return new Font(family, Font.BOLD, Math.round(titleSize * 0.60f));
     }
 
+    /**
+     * A line across the plot at {@code value} with a label in the marker font on a light background, placed by
+     * {@code anchor} (where on the line) and {@code textAnchor} (which point of the text goes there), moved in by
+     * {@code offset}.
+     */
+    public org.jfree.chart.plot.ValueMarker marker(double value, java.awt.Paint line, java.awt.Stroke stroke,
+                                                   String label, java.awt.Paint labelPaint,
+                                                   org.jfree.chart.ui.RectangleAnchor anchor,
+                                                   org.jfree.chart.ui.TextAnchor textAnchor,
+                                                   org.jfree.chart.ui.RectangleInsets offset) {
+        org.jfree.chart.plot.ValueMarker m = new org.jfree.chart.plot.ValueMarker(value, line, stroke);
+        m.setLabel(label);
+        m.setLabelFont(markerFont());
+        m.setLabelPaint(labelPaint);
+        m.setLabelBackgroundColor(LABEL_BACKGROUND);
+        m.setLabelAnchor(anchor);
+        m.setLabelTextAnchor(textAnchor);
+        m.setLabelOffset(offset);
+        return m;
+    }
+
     // ---- colours and strokes -----------------------------------------------------------------------
 
     /** Muted text (subtitles, secondary axis). */
