@@ -92,6 +92,10 @@ final class RunCommand implements Callable<Integer> {
                     + "rendered in %.2f s)%n", written.get(0).html(), RunReport.CHARTS, charts, renderSeconds[0]);
             out.flush();
         }
+        for (String note : ValidateCommand.notes(sc)) {
+            out.println("Note: " + note);
+        }
+        out.flush();
         return 0;
     }
 

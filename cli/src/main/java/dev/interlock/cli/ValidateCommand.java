@@ -50,6 +50,15 @@ final class ValidateCommand implements Callable<Integer> {
     /** Settings that are valid but change nothing, so a planner is not left wondering why. */
     static java.util.List<String> notes(Scenario s) {
         java.util.List<String> notes = new java.util.ArrayList<>();
+        for (Scenario.Channel c : s.channels()) {
+            double g = c.spend().plan() == null ? c.spend().growth() : 0;
+            if (g > 0.2) {
+                notes.add(String.format(java.util.Locale.ROOT, "marketing.channels[%s].spend.growth is %s: spend "
+                        + "grows %s a month, %s× over the %d months. growth is a share per month: 3 %% a month is "
+                        + "0.03.", c.name(), Human.compact(g), dev.interlock.engine.output.Words.percent(g),
+                        Human.compact(Math.pow(1 + g, s.horizonMonths() - 1)), s.horizonMonths()));
+            }
+        }
         if (!s.onboarding().hiring().enabled()) {
             java.util.List<String> seeing = s.structures().entrySet().stream()
                     .filter(e -> e.getValue().forecastVisibilityMonths() > 0).map(java.util.Map.Entry::getKey).toList();

@@ -161,6 +161,28 @@ class CommandsTest {
     }
 
     @Test
+    void aGrowthRateWrittenAsAPercentIsNotedOrNamedInTheError(@TempDir Path tmp) throws Exception {
+        String reference = Files.readString(Path.of(scenario("reference.yaml")));
+        Path shortRun = tmp.resolve("short.yaml");
+        Files.writeString(shortRun, reference.replace("growth: 0.02 ", "growth: 3 ")
+                .replace("horizon_months: 60 ", "horizon_months: 12 "));
+        Cli r = Cli.run("run", shortRun.toString(), "--trials", "100", "-o", tmp.resolve("o").toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Note: marketing.channels[paid].spend.growth is 3", "3 % a month is 0.03");
+        Path longRun = tmp.resolve("long.yaml");
+        Files.writeString(longRun, reference.replace("growth: 0.02 ", "growth: 3 "));
+        Cli v = Cli.run("validate", longRun.toString());
+        assertThat(v.code()).isEqualTo(2);
+        assertThat(v.err()).contains("spend.growth", "growth is a share per month: 3 % a month is 0.03");
+        Path cycle = tmp.resolve("cycle.yaml");
+        Files.writeString(cycle, reference.replace("sales_cycle_months: [0.2, 0.3, 0.25, 0.15, 0.1]",
+                "sales_cycle_months: 2"));
+        Cli c = Cli.run("validate", cycle.toString());
+        assertThat(c.code()).isEqualTo(2);
+        assertThat(c.err()).contains("funnel.sales_cycle_months: expected a list of shares", "[0, 0, 1] for 2");
+    }
+
+    @Test
     void helpTeachesWithExamplesAndExitCodes() {
         Cli r = Cli.run("--help");
         assertThat(r.code()).isZero();

@@ -250,7 +250,8 @@ public final class ScenarioLoader {
                 if (horizonKnown && !Double.isNaN(growth) && !Double.isNaN(base) && !(last <= Range.MONEY.hi())) {
                     s.problemAt("growth", "expected a growth rate that keeps planned spend at most 10^15 a month "
                             + "over " + horizon + " months, found " + growth + " (spend would reach "
-                            + String.format(java.util.Locale.ROOT, "%.3g", last) + ")");
+                            + String.format(java.util.Locale.ROOT, "%.3g", last) + ")"
+                            + (growth >= 1 ? "; growth is a share per month: 3 % a month is 0.03" : ""));
                 }
                 result = new Spend(base, growth, season, null);
             }
@@ -285,6 +286,17 @@ public final class ScenarioLoader {
             Dist qual = f.requiredDist("qualification_rate", Range.PROBABILITY);
             Dist win = f.requiredDist("win_rate", Range.PROBABILITY);
             Dist decay = f.dist("unworked_decay", new Fixed(0.3), Range.PROBABILITY);
+            Node cycleNode = f.get("sales_cycle_months");
+            if (cycleNode instanceof org.yaml.snakeyaml.nodes.ScalarNode sn
+                    && (sn.getTag().equals(org.yaml.snakeyaml.nodes.Tag.INT) || sn.getTag().equals(org.yaml.snakeyaml.nodes.Tag.FLOAT))) {
+                // a single number reads naturally ("2 months") but the key is the spread of closes over months
+                f.problemAt("sales_cycle_months", "expected a list of shares of deals closing 0, 1, 2, … months after "
+                        + "the win, such as [0.2, 0.5, 0.3]; found the number " + sn.getValue() + " (if every deal "
+                        + "closes " + sn.getValue() + " months after its win, write a list with 1 at that place, "
+                        + "e.g. [0, 0, 1] for 2)");
+                f.finish();
+                return new Funnel(qual, win, decay, new double[] {1});
+            }
             double[] cycle = f.numberList("sales_cycle_months", Range.PROBABILITY, 1, MAX_LAG + 1);
             if (cycle == null && !f.has("sales_cycle_months")) {
                 cycle = new double[] {1};
@@ -346,13 +358,21 @@ public final class ScenarioLoader {
             double threshold = o.number("backlog_threshold", defaultThreshold, Range.NON_NEGATIVE);
             String starts = o.choice("revenue_starts", "go_live", List.of("go_live", "close"));
             List<Hire> hires = hires(o);
-            Hiring hiring = hiring(o.map("hiring"));
+            Hiring hiring = hiring(o);
             o.finish();
             return new Onboarding(staff, perStaff, ramp, cost, waitChurn, threshold, "close".equals(starts), hires,
                     hiring);
         }
 
-        private Hiring hiring(MapReader h) {
+        /** {@code hiring:} as a mapping, or {@code true}/{@code false} for the defaults on or off. */
+        private Hiring hiring(MapReader o) {
+            Node n = o.get("hiring");
+            if (n instanceof org.yaml.snakeyaml.nodes.ScalarNode sn && sn.getTag().equals(org.yaml.snakeyaml.nodes.Tag.BOOL)) {
+                Hiring d = Hiring.OFF;
+                return o.bool("hiring", false) ? new Hiring(true, d.leadTimeMonths(), d.backlogClearMonths(),
+                        d.targetUtilization(), d.maxHiresPerReview(), d.maxStaff()) : Hiring.OFF;
+            }
+            MapReader h = o.map("hiring");
             if (h == null) {
                 return Hiring.OFF;
             }

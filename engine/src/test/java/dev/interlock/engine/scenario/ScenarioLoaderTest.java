@@ -102,6 +102,17 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    void hiringTrueTurnsOnTheDefaultsAsSpendPacingTrueDoes() {
+        Scenario on = TestScenarios.parse(VALID.replace("staff: 1000", "staff: 1000\n  hiring: true"));
+        assertThat(on.onboarding().hiring().enabled()).isTrue();
+        assertThat(on.onboarding().hiring().leadTimeMonths()).isEqualTo(Scenario.Hiring.OFF.leadTimeMonths());
+        Scenario off = TestScenarios.parse(VALID.replace("staff: 1000", "staff: 1000\n  hiring: false"));
+        assertThat(off.onboarding().hiring()).isEqualTo(Scenario.Hiring.OFF);
+        assertThat(problems(VALID.replace("staff: 1000", "staff: 1000\n  hiring: sometimes")))
+                .singleElement().satisfies(x -> assertThat(x.keyPath()).isEqualTo("onboarding.hiring"));
+    }
+
+    @Test
     void resolvedScenarioReadsBackToTheSameText() {
         for (String f : List.of("saas.yaml", "marketing-push.yaml", "plg.yaml")) {
             Scenario s = ScenarioLoader.load(TestScenarios.shipped(f));
