@@ -67,12 +67,12 @@ public final class Findings {
         String threshold = whole(s.exceedThreshold(Metric.BACKLOG));
         b += over.isEmpty()
                 ? "; it stays at or below " + threshold + " customers in at least half of futures every month"
-                : "; " + inEach(over, ctx, false) + ", it is above " + threshold + " customers in at least half of "
-                        + "futures";
+                : "; " + inEach(over, ctx, false) + ", it is above " + threshold + " customers (the scenario's "
+                        + "backlog threshold) in at least half of futures";
         double wait = s.quantile(Summary.MEAN_WAIT_MONTHS, 0.5);
         if (!Double.isNaN(wait)) {
-            b += ". A customer waits " + (wait < 0.05 ? "under 0.1" : Words.compact(wait))
-                    + " months for go-live on average (P50 future)";
+            b += ". A customer waits " + waitWords(wait) + " for go-live on average over the horizon (P50 future; "
+                    + "longer in the crunch months)";
         }
         return b + ".";
     }
@@ -90,6 +90,18 @@ public final class Findings {
             odds = "is positive in " + Words.percent(p) + " of futures (" + inTen(p) + ")";
         }
         return head + odds + ": " + range(s, Summary.CUMULATIVE_PROFIT) + " " + ctx.currency() + ".";
+    }
+
+    /** A wait in months as a planner says it: "under 2 days", "11 days", "1.3 months". */
+    static String waitWords(double months) {
+        double days = months * 365.25 / 12;
+        if (days < 2) {
+            return "under 2 days";
+        }
+        if (months < 1) {
+            return Math.round(days) + " days";
+        }
+        return Words.compact(months) + " months";
     }
 
     /** 0.66 → "about 7 in 10"; 0.02 → "fewer than 1 in 20"; 0.98 → "more than 19 in 20". */

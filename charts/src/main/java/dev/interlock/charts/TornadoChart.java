@@ -76,8 +76,8 @@ public final class TornadoChart {
         JFreeChart chart = new JFreeChart("What moves " + inSentence(ChartContext.name(t.figure())),
                 theme.titleFont(), plot, true);
         int all = t.bars().size();
-        chart.addSubtitle(new TextTitle("Each input held at a low and a high value, everything else uncertain as usual; "
-                + "the same " + ctx.futures() + " for every bar"
+        chart.addSubtitle(new TextTitle("Structure " + t.structure() + ". Each input held at a low and a high value, "
+                + "everything else uncertain as usual; the same " + ctx.futures() + " for every bar"
                 + (all > n ? "; the " + n + " largest of " + all + " inputs (all in tornado.csv)" : "")));
         theme.apply(chart);
         return chart;

@@ -39,6 +39,13 @@ class FindingsTest {
     }
 
     @Test
+    void waitsAreSaidInDaysUnderAMonth() {
+        assertThat(Findings.waitWords(0.05)).isEqualTo("under 2 days");
+        assertThat(Findings.waitWords(0.352)).isEqualTo("11 days");
+        assertThat(Findings.waitWords(1.3)).isEqualTo("1.3 months");
+    }
+
+    @Test
     void theOddsInWordsFollowTheRoundedPercentBesideThem() {
         assertThat(Findings.inTen(0.6485)).isEqualTo("about 7 in 10");   // shown as 65 %
         assertThat(Findings.inTen(0.644)).isEqualTo("about 6 in 10");    // 64 %

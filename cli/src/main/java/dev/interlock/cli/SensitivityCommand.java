@@ -116,7 +116,7 @@ final class SensitivityCommand implements Callable<Integer> {
     static String csv(Sensitivity.Tornado t) {
         // every row says what it explains and where the inputs were held, so the file stands on its own
         StringBuilder b = new StringBuilder("input,value_low,value_high,mean_at_low,mean_at_high,swing,swing_se,"
-                + "base_mean,figure,low_quantile,high_quantile,trials_at_low,trials_at_high,within_noise\n");
+                + "base_mean,figure,low_quantile,high_quantile,trials_at_low,trials_at_high,within_noise,structure\n");
         for (Sensitivity.Bar bar : t.bars()) {
             b.append(Fmt.csv(bar.input())).append(',').append(Fmt.num(bar.lowValue())).append(',')
                     .append(Fmt.num(bar.highValue())).append(',').append(Fmt.num(bar.lowMean())).append(',')
@@ -124,14 +124,16 @@ final class SensitivityCommand implements Callable<Integer> {
                     .append(Fmt.num(bar.swingSe())).append(',').append(Fmt.num(t.baseMean())).append(',')
                     .append(t.figure().key()).append(',').append(Fmt.num(t.lowLevel())).append(',')
                     .append(Fmt.num(t.highLevel())).append(',').append(bar.lowTrials()).append(',')
-                    .append(bar.highTrials()).append(',').append(bar.withinNoise() ? 1 : 0).append('\n');
+                    .append(bar.highTrials()).append(',').append(bar.withinNoise() ? 1 : 0).append(',')
+                    .append(Fmt.csv(t.structure())).append('\n');
         }
         return b.toString();
     }
 
     static void print(PrintWriter out, Sensitivity.Tornado t, Path dir) {
-        out.printf(Locale.ROOT, "%s — what moves mean %s (%s with every input uncertain), %,d trials per bar%n%n",
-                t.scenario().name(), t.figure().key(), Words.compact(t.baseMean()), t.trials());
+        out.printf(Locale.ROOT, "%s — structure %s: what moves mean %s (%s with every input uncertain), %,d trials "
+                + "per bar%n%n", t.scenario().name(), t.structure(), t.figure().key(), Words.compact(t.baseMean()),
+                t.trials());
         int width = 40;
         for (Sensitivity.Bar b : t.bars()) {
             width = Math.max(width, b.input().length());

@@ -252,7 +252,7 @@ public final class Compare {
         Map<String, Object> per = new LinkedHashMap<>();
         for (String s : c.structures()) {
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("summary", SummaryJson.figures(c.stats(s)));
+            m.put("summary", SummaryJson.figures(c.stats(s), c.scenario().currency()));
             m.put("risks", SummaryJson.risks(c.stats(s)));
             per.put(s, m);
         }

@@ -33,11 +33,13 @@ public final class SummaryJson {
         return root;
     }
 
-    public static Map<String, Object> figures(Stats s) {
+    /** Every summary figure's statistics; money units name {@code currency} ({@code USD/customer}), as monthly.csv's. */
+    public static Map<String, Object> figures(Stats s, String currency) {
         Map<String, Object> figures = new LinkedHashMap<>();
         for (Summary k : Summary.values()) {
             Map<String, Object> f = new LinkedHashMap<>();
-            f.put("unit", k.unit());
+            f.put("unit", k.unit().startsWith("currency") ? currency + k.unit().substring("currency".length())
+                    : k.unit());
             f.put("meaning", k.meaning());
             f.put("trials_defined", s.count(k));
             f.put("mean", s.mean(k));
@@ -74,7 +76,7 @@ public final class SummaryJson {
         Map<String, Object> root = header(sc, s.trials());
         root.put("structure", s.structure());
         root.put("uncertain_inputs", new ArrayList<Object>(inputs));
-        root.put("summary", figures(s));
+        root.put("summary", figures(s, sc.currency()));
         root.put("risks", risks(s));
         return Json.write(root);
     }

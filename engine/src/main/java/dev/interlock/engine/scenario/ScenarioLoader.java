@@ -447,7 +447,9 @@ public final class ScenarioLoader {
                 bytes = readFile(p, shown);
             } catch (InputException e) {
                 for (Problem pr : e.problems()) {
-                    r.problemAt("include", "cannot include '" + inc + "': " + pr.message());
+                    // say where it looked: an include is found beside the scenario file, not where the command runs
+                    r.problemAt("include", "cannot include '" + inc + "': " + pr.message() + " (looked for " + p
+                            + ", beside the scenario file)");
                 }
                 return false;
             }
