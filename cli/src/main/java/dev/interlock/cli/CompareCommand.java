@@ -113,17 +113,20 @@ final class CompareCommand implements Callable<Integer> {
         Scenario sc = c.scenario();
         out.printf(Locale.ROOT, "%s — %d structures on the same %,d trials × %d months, seed %d (%.1f s)%n%n",
                 sc.name(), c.structures().size(), c.run().trials(), sc.horizonMonths(), sc.seed(), c.run().seconds());
-        out.printf(Locale.ROOT, "  %-4s %-16s %28s %10s %12s %10s %10s%n", "rank", "structure",
-                "cumulative profit P10/P50/P90", "ARR P50", "peak backlog", "P(crunch)", "LTV/CAC");
+        // ranked by mean cumulative profit, so the mean is shown first
+        out.printf(Locale.ROOT, "  %-4s %-16s %12s %28s %10s %17s %10s %10s%n", "rank", "structure",
+                "profit mean", "cumulative profit P10/P50/P90", "ARR P50", "peak backlog P50", "P(crunch)",
+                "LTV/CAC P50");
         int rank = 1;
         for (String s : c.ranking()) {
             Stats st = c.stats(s);
-            out.printf(Locale.ROOT, "  %-4d %-16s %28s %10s %12s %10s %10s%n", rank++, s,
+            out.printf(Locale.ROOT, "  %-4d %-16s %12s %28s %10s %17s %10s %10s%n", rank++, s,
+                    Human.compact(st.mean(Summary.CUMULATIVE_PROFIT)),
                     Human.compact(st.quantile(Summary.CUMULATIVE_PROFIT, 0.1)) + " / "
                             + Human.compact(st.quantile(Summary.CUMULATIVE_PROFIT, 0.5)) + " / "
                             + Human.compact(st.quantile(Summary.CUMULATIVE_PROFIT, 0.9)),
                     Human.compact(st.quantile(Summary.ENDING_ARR, 0.5)),
-                    "P50 " + Human.compact(st.quantile(Summary.PEAK_BACKLOG, 0.5)),
+                    Human.compact(st.quantile(Summary.PEAK_BACKLOG, 0.5)),
                     Human.percent(st.mean(Summary.BACKLOG_OVER_ANY)),
                     Human.compact(st.quantile(Summary.LTV_TO_CAC, 0.5)));
         }

@@ -68,8 +68,8 @@ public final class Words {
 
     /**
      * Several numbers of one row of a table in one format, chosen by the largest: "4.9k, 7.2k, 11.2k" rather than
-     * "4872, 7245, 11.2k"; "0.6, 1.3, 2.1" rather than "0.560, 1.3, 2.1". Whole numbers below 10,000 stay whole;
-     * NaN is "n/a".
+     * "4872, 7245, 11.2k"; "0.6, 1.3, 2.1" rather than "0.560, 1.3, 2.1". Whole numbers below 10,000 stay whole
+     * ("9, 14, 20, 14.5"); NaN is "n/a".
      */
     public static String[] compactRow(double... xs) {
         double max = 0;
@@ -91,7 +91,8 @@ public final class Words {
                 out[i] = String.format(Locale.ROOT, "%.2fM", x / 1e6);
             } else if (max >= 1e4) {
                 out[i] = String.format(Locale.ROOT, "%.1fk", x / 1e3);
-            } else if (whole || max >= 100) {
+            } else if (whole || max >= 100 || x == Math.rint(x)) {
+                // a whole number stays whole (percentiles of counts), whatever the mean beside it needs
                 out[i] = String.format(Locale.ROOT, "%.0f", x);
             } else if (max >= 1) {
                 out[i] = String.format(Locale.ROOT, "%.1f", x);

@@ -44,6 +44,7 @@ class WordsTest {
         assertThat(Words.compactRow(0.0933, 0.359, 0.825)).containsExactly("0.093", "0.359", "0.825");
         assertThat(Words.compactRow(-3.82e6, 2.17e6, 10.38e6)).containsExactly("-3.82M", "2.17M", "10.38M");
         assertThat(Words.compactRow(0, 0, 9)).containsExactly("0", "0", "9");
+        assertThat(Words.compactRow(9, 14, 20, 14.5)).containsExactly("9", "14", "20", "14.5");   // counts and a mean
         assertThat(Words.compactRow(-10, 20_000)).containsExactly("0.0k", "20.0k");   // no "-0.0k"
     }
 

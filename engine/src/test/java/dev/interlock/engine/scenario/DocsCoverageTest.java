@@ -202,4 +202,32 @@ class DocsCoverageTest {
         }
         failIfAny(missing, "outputs docs/model.md does not document; add a table row starting with | `key` |");
     }
+
+    /** The table that helps choose sBG α and β states what the model's survival gives for those values. */
+    @Test
+    void theSbgRetentionTableMatchesTheModelsSurvival() throws IOException {
+        List<String> lines = Files.readAllLines(repoFile("docs", "scenario-reference.md"));
+        int start = lines.indexOf("| α | β | churn in month 1 | kept after 12 months | after 24 | after 36 |");
+        assertThat(start).as("the α/β table in docs/scenario-reference.md").isPositive();
+        int rows = 0;
+        for (int i = start + 2; i < lines.size() && lines.get(i).startsWith("|"); i++) {
+            String[] c = lines.get(i).replace("%", "").split("\\|");
+            double a = Double.parseDouble(c[1].trim());
+            double b = Double.parseDouble(c[2].trim());
+            assertThat(Double.parseDouble(c[3].trim())).as("row %s", lines.get(i))
+                    .isCloseTo(100 * a / (a + b), org.assertj.core.data.Offset.offset(0.051));
+            // the product the model uses month by month (Retention): S(τ) = Π (β + k − 1)/(α + β + k − 1)
+            double survive = 1;
+            int column = 4;
+            for (int tau = 1; tau <= 36; tau++) {
+                survive *= (b + tau - 1) / (a + b + tau - 1);
+                if (tau % 12 == 0) {
+                    assertThat(Double.parseDouble(c[column++].trim())).as("row %s, %d months", lines.get(i), tau)
+                            .isCloseTo(100 * survive, org.assertj.core.data.Offset.offset(0.51));
+                }
+            }
+            rows++;
+        }
+        assertThat(rows).isGreaterThanOrEqualTo(5);
+    }
 }
