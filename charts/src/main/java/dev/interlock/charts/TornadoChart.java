@@ -40,8 +40,8 @@ public final class TornadoChart {
         for (int i = 0; i < n; i++) {
             Sensitivity.Bar b = bars.get(i);
             double row = n - 1 - i;
-            labels[n - 1 - i] = b.input() + "  (" + Words.compact(b.lowValue()) + " → " + Words.compact(b.highValue())
-                    + ")";
+            labels[n - 1 - i] = readable(b.input()) + "  (" + Words.compact(b.lowValue()) + " → "
+                    + Words.compact(b.highValue()) + ")";
             // low in the upper half of the row, high in the lower half: when both ends fall on the same side of
             // the base, neither bar hides the other
             low.add(row, row + 0.02, row + 0.38, b.lowMean(), Math.min(t.baseMean(), b.lowMean()),
@@ -81,6 +81,27 @@ public final class TornadoChart {
                 + (all > n ? "; the " + n + " largest of " + all + " inputs (all in tornado.csv)" : "")));
         theme.apply(chart);
         return chart;
+    }
+
+    /**
+     * An input's key path as a reader says it: "paid_search cost per lead" for
+     * {@code marketing.channels[paid_search].response.cost_per_lead}, "win rate" for {@code funnel.win_rate},
+     * "handoff quality (structure)" for {@code policy.handoff_quality}, "retention alpha" for {@code retention.alpha}.
+     * The key paths themselves are in tornado.csv.
+     */
+    static String readable(String keyPath) {
+        String last = keyPath.substring(keyPath.lastIndexOf('.') + 1).replace('_', ' ');
+        int open = keyPath.indexOf('[');
+        if (open >= 0 && keyPath.indexOf(']') > open) {
+            return keyPath.substring(open + 1, keyPath.indexOf(']')) + " " + last;
+        }
+        if (keyPath.startsWith("policy.")) {
+            return last + " (structure)";
+        }
+        if (keyPath.startsWith("retention.") && (last.equals("alpha") || last.equals("beta"))) {
+            return "retention " + last;
+        }
+        return last;
     }
 
     /** A figure's name inside a sentence: "cumulative profit", but "CAC" and "LTV to CAC" keep their capitals. */
