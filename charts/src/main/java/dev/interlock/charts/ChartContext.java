@@ -3,6 +3,7 @@ package dev.interlock.charts;
 import dev.interlock.engine.model.Metric;
 import dev.interlock.engine.model.Summary;
 import dev.interlock.engine.output.MonthlyCsv;
+import dev.interlock.engine.output.Words;
 import dev.interlock.engine.scenario.Scenario;
 import java.util.Locale;
 
@@ -47,7 +48,7 @@ public record ChartContext(String currency, String[] calendarMonths, long trials
 
     /** A unit with the currency filled in: "currency/month" → "USD/month". */
     public String unit(String unit) {
-        return unit.replace("currency", currency);
+        return Words.unit(unit, currency);
     }
 
     /** "Onboarding backlog", "MRR", "Active customers". */

@@ -118,12 +118,8 @@ public final class Backtest {
                     Actuals.METRICS.size())) + (leadsGiven ? "; leads are given here, so they are not scored" : "")
                     + "), found none"));
         }
-        if (leadsGiven) {
-            // the clause about naive_ratio is added once the rows are known (it is not scored on every metric)
-            notes.add("Leads are given: the model sees the actual lead counts of every month (the actuals have no "
-                    + "spend), so it forecasts what follows from them.");
-        }
-        int leadsNote = leadsGiven ? notes.size() - 1 : -1;
+        // the note on given leads goes here, written once the rows show whether naive_ratio is scored
+        int leadsNote = notes.size();
         List<String> uncalibrated = new ArrayList<>();
         double[] leadsTotal = leadsGiven ? a.total("leads") : null;
         boolean stocks = metrics.stream().anyMatch(STOCKS::contains);
@@ -226,9 +222,11 @@ public final class Backtest {
                 rows.add(new BacktestResult.ScoreRow(metric, method, t.origins, t.cells, values));
             }
         }
-        if (leadsNote >= 0 && rows.stream().anyMatch(r -> r.method().equals("naive_ratio"))) {
-            notes.set(leadsNote, notes.get(leadsNote).substring(0, notes.get(leadsNote).length() - 1)
-                    + "; naive_ratio is the baseline that sees them too.");
+        if (leadsGiven) {
+            notes.add(leadsNote, "Leads are given: the model sees the actual lead counts of every month (the actuals "
+                    + "have no spend), so it forecasts what follows from them"
+                    + (rows.stream().anyMatch(r -> r.method().equals("naive_ratio"))
+                    ? "; naive_ratio is the baseline that sees them too." : "."));
         }
         if (!uncalibrated.isEmpty()) {
             notes.add("Nothing could be estimated from the training months at " + (uncalibrated.size() == 1

@@ -24,7 +24,7 @@ public final class MonthlyCsv {
         w.write(b.toString());
         for (Metric m : Metric.values()) {
             boolean exceed = s.hasExceedance(m);
-            String unit = Fmt.csv(unit(m, currency));
+            String unit = Fmt.csv(Words.unit(m.unit(), currency));
             for (int t = 0; t < s.horizon(); t++) {
                 b.setLength(0);
                 b.append(m.key()).append(',').append(unit).append(',').append(t + 1).append(',')
@@ -59,11 +59,5 @@ public final class MonthlyCsv {
             out[t] = String.format(java.util.Locale.ROOT, "%04d-%02d", y + k / 12, k % 12 + 1);
         }
         return out;
-    }
-
-    /** The metric's unit with "currency" replaced by the scenario's currency ({@code currency/month} → {@code USD/month}). */
-    static String unit(Metric m, String currency) {
-        String u = m.unit();
-        return u.startsWith("currency") ? currency + u.substring("currency".length()) : u;
     }
 }

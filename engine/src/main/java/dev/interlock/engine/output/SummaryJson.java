@@ -38,8 +38,7 @@ public final class SummaryJson {
         Map<String, Object> figures = new LinkedHashMap<>();
         for (Summary k : Summary.values()) {
             Map<String, Object> f = new LinkedHashMap<>();
-            f.put("unit", k.unit().startsWith("currency") ? currency + k.unit().substring("currency".length())
-                    : k.unit());
+            f.put("unit", Words.unit(k.unit(), currency));
             f.put("meaning", k.meaning());
             f.put("trials_defined", s.count(k));
             f.put("mean", s.mean(k));

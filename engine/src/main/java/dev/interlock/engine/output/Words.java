@@ -59,6 +59,11 @@ public final class Words {
         return sign + String.format(Locale.ROOT, a >= 100 ? "%.0f" : "%.1f", a);
     }
 
+    /** A unit with the scenario's currency for the word "currency": "currency/month" → "USD/month". */
+    public static String unit(String unit, String currency) {
+        return unit.replace("currency", currency);
+    }
+
     /** The name of quantile level q: "P10" for 0.1, "P2.5" for 0.025, "P99.9" for 0.999 (not rounded to P100). */
     public static String percentile(double q) {
         java.math.BigDecimal v = new java.math.BigDecimal(Double.toString(100 * q)).round(new java.math.MathContext(4))
