@@ -251,6 +251,14 @@ final class MapReader {
         return neg ? r.negate() : r;
     }
 
+    private static final String SEXAGESIMAL = " (YAML 1.1 reads a number with colons as base 60: 1:30 is 90; "
+            + "write the number itself)";
+
+    /** YAML 1.1's base-60 numbers ({@code 1:30} = 90): refused, since a planner who writes one means something else. */
+    private static boolean isSexagesimal(ScalarNode s) {
+        return (s.getTag().equals(Tag.INT) || s.getTag().equals(Tag.FLOAT)) && s.getValue().contains(":");
+    }
+
     /** A number read from {@code n}, checked against {@code range}; NaN after a problem. */
     double numberAt(Node n, String keyPath, Range range) {
         if (!(n instanceof ScalarNode s) || !(s.getTag().equals(Tag.INT) || s.getTag().equals(Tag.FLOAT))) {
@@ -259,6 +267,10 @@ final class MapReader {
                 hint = " (remove the quotes)";
             }
             ctx.problem(n, keyPath, "expected " + range.describe() + ", found " + found(n) + hint);
+            return Double.NaN;
+        }
+        if (isSexagesimal(s)) {
+            ctx.problem(n, keyPath, "expected " + range.describe() + ", found " + s.getValue() + SEXAGESIMAL);
             return Double.NaN;
         }
         double x = parseNumber(s);
@@ -310,6 +322,10 @@ final class MapReader {
             ctx.problem(n, keyPath, "expected " + expected + ", found " + found(n) + extra);
             return (int) Math.max(min, 0);
         }
+        if (isSexagesimal(s)) {
+            ctx.problem(n, keyPath, "expected " + expected + ", found " + s.getValue() + SEXAGESIMAL);
+            return (int) Math.max(min, 0);
+        }
         BigInteger v;
         try {
             v = parseInt(s.getValue().replace("_", ""));
@@ -345,6 +361,10 @@ final class MapReader {
         }
         if (!(n instanceof ScalarNode s) || !s.getTag().equals(Tag.INT)) {
             ctx.problem(n, join(path, key), "expected a whole number, found " + found(n));
+            return def;
+        }
+        if (isSexagesimal(s)) {
+            ctx.problem(n, join(path, key), "expected a whole number, found " + s.getValue() + SEXAGESIMAL);
             return def;
         }
         try {

@@ -253,6 +253,16 @@ public final class ScenarioLoader {
                             + String.format(java.util.Locale.ROOT, "%.3g", last) + ")"
                             + (growth >= 1 ? "; growth is a share per month: 3 % a month is 0.03" : ""));
                 }
+                double seasonMax = 0;
+                for (double x : season) {
+                    seasonMax = Math.max(seasonMax, x);
+                }
+                double peak = Math.max(base, last) * seasonMax;   // an upper bound on every month's planned spend
+                if (horizonKnown && last <= Range.MONEY.hi() && !Double.isNaN(seasonMax) && !(peak <= Range.MONEY.hi())) {
+                    s.problemAt("seasonality", "expected multipliers that keep planned spend at most 10^15 a month, "
+                            + "found a largest multiplier of " + Range.num(seasonMax) + " (spend could reach "
+                            + String.format(java.util.Locale.ROOT, "%.3g", peak) + ")");
+                }
                 result = new Spend(base, growth, season, null);
             }
             s.finish();

@@ -64,6 +64,31 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    void baseSixtyNumbersAreRefusedNotReadAsSixty() {
+        // YAML 1.1 resolves 1:00 as the integer 60; a planner who writes it means something else
+        assertThat(VALID).contains("staff: 1000");
+        assertThat(problems(VALID.replace("staff: 1000", "staff: 1:00"))).singleElement().satisfies(x -> {
+            assertThat(x.keyPath()).isEqualTo("onboarding.staff");
+            assertThat(x.message()).contains("found 1:00", "base 60");
+        });
+        assertThat(problems(VALID.replace("{base: 1000}", "{base: 1:30}"))).singleElement().satisfies(x -> {
+            assertThat(x.keyPath()).endsWith("spend.base");
+            assertThat(x.message()).contains("found 1:30", "base 60");
+        });
+    }
+
+    @Test
+    void seasonalityCannotCarrySpendPastItsLimit() {
+        String seasonal = VALID.replace("{base: 1000}", "{base: 1000, seasonality: [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2]}");
+        assertThat(TestScenarios.parse(seasonal).plannedSpend(0)).isGreaterThan(0);
+        String huge = seasonal.replace("base: 1000", "base: 1e15").replace("1, 2]", "1, 1.6]");
+        assertThat(problems(huge)).singleElement().satisfies(x -> {
+            assertThat(x.keyPath()).endsWith("spend.seasonality");
+            assertThat(x.message()).contains("at most 10^15", "1.6");
+        });
+    }
+
+    @Test
     void anInvalidHorizonIsOneProblemNotOnePerHire() {
         String withHires = VALID.replace("staff: 1000", "staff: 1000\n  hires: [{month: 7, count: 2}, {month: 9, count: 1}]");
         assertThat(TestScenarios.parse(withHires).onboarding().hires()).hasSize(2);
