@@ -99,7 +99,7 @@ public class KernelBenchmark {
         double[] uu = new double[model.inputs().uncertainCount()];
         for (int t = 0; t < trials; t++) {
             trace.beginTrial();
-            k.run(t, s, uu);
+            k.runPlain(t, s, uu);
         }
         return trace;
     }
@@ -120,7 +120,7 @@ public class KernelBenchmark {
             }
             case 1 -> {
                 for (int t = 0; t < TRIALS; t++) {
-                    kernel.run(t, state, u);
+                    kernel.runPlain(t, state, u);
                     acc += state.summary()[0];
                 }
             }

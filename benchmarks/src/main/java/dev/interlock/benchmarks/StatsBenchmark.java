@@ -70,7 +70,7 @@ public class StatsBenchmark {
         double[] u = new double[m.inputs().uncertainCount()];
         outs = new double[TRIALS][];
         for (int t = 0; t < TRIALS; t++) {
-            k.run(t, s, u);
+            k.runPlain(t, s, u);
             outs[t] = s.out().clone();
         }
         int cells = Metric.COUNT * m.horizon();

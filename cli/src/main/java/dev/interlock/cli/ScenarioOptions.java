@@ -56,8 +56,9 @@ final class ScenarioOptions {
     }
 
     int batch() {
-        if (batch < 1) {
-            throw new InputException(new Problem("--batch", 0, 0, "", "expected a whole number ≥ 1, found " + batch));
+        if (batch < 1 || batch > ScenarioLoader.MAX_TRIALS) {
+            throw new InputException(new Problem("--batch", 0, 0, "", "expected a whole number from 1 to "
+                    + String.format(java.util.Locale.ROOT, "%,d", ScenarioLoader.MAX_TRIALS) + " (trials per work unit), found " + batch));
         }
         return batch;
     }

@@ -101,6 +101,9 @@ class CommandsTest {
         assertThat(Cli.run("run", scenario("saas.yaml"), "--trials", "0", "-o", tmp.resolve("x").toString()).code())
                 .isEqualTo(2);
         assertThat(Cli.run("run", scenario("saas.yaml"), "--threads", "many").code()).isEqualTo(2);
+        Cli batch = Cli.run("run", scenario("saas.yaml"), "--batch", "2147483647", "-o", tmp.resolve("b").toString());
+        assertThat(batch.code()).isEqualTo(2);
+        assertThat(batch.err()).contains("--batch", "from 1 to 100,000,000", "found 2147483647");
         Cli structure = Cli.run("run", scenario("saas.yaml"), "--structure", "silod", "-o", tmp.resolve("y").toString());
         assertThat(structure.code()).isEqualTo(2);
         assertThat(structure.err()).contains("--structure: expected one of siloed", "(did you mean 'siloed'?)");

@@ -74,8 +74,9 @@ public final class Inputs {
             uncertainSlot[j] = slot;
             uncertainName[j] = names.get(slot);
             uncertainDist[j] = dists.get(slot);
-            lo[j] = ranges.get(slot).lo();
-            hi[j] = ranges.get(slot).hi();
+            Range r = ranges.get(slot);
+            lo[j] = r.loInclusive() ? r.lo() : Math.nextUp(r.lo());     // an open bound is never reached
+            hi[j] = r.hiInclusive() ? r.hi() : Math.nextDown(r.hi());
             nameHash[j] = Streams.hashName(uncertainName[j]);
         }
     }
@@ -101,7 +102,7 @@ public final class Inputs {
 
     /** The value uncertain input j takes at uniform u: its truncated inverse CDF. */
     public double valueAt(int j, double u) {
-        return uncertainDist[j].quantileWithin(u, lo[j], hi[j]);
+        return uncertainDist[j].quantileWithin(open(u), lo[j], hi[j]);
     }
 
     /** Index of the uncertain input with this key path, or −1. */
@@ -128,8 +129,16 @@ public final class Inputs {
     public void apply(double[] u, double[] param) {
         System.arraycopy(fixedValues, 0, param, 0, fixedValues.length);
         for (int j = 0; j < uncertainSlot.length; j++) {
-            param[uncertainSlot[j]] = uncertainDist[j].quantileWithin(u[j], lo[j], hi[j]);
+            param[uncertainSlot[j]] = uncertainDist[j].quantileWithin(open(u[j]), lo[j], hi[j]);
         }
+    }
+
+    /**
+     * u moved into [2^-53, 1 − 2^-53]: plain sampling never gives 0 or 1, but a low-discrepancy sequence starts
+     * at 0 and a copula can reach either end, where an unbounded distribution's quantile is 0 or infinite.
+     */
+    static double open(double u) {
+        return Math.min(Math.max(u, 0x1.0p-53), 1 - 0x1.0p-53);
     }
 
     /** The central value of a slot: a fixed value, or the mean of its distribution (used for plans). */

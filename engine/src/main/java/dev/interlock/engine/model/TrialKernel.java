@@ -22,10 +22,13 @@ public final class TrialKernel {
         return m;
     }
 
-    /** Plain Monte Carlo: draws the trial's input uniforms from its own key, then runs it. */
-    public void run(long trial, TrialState s, double[] uniforms) {
-        m.inputs.fillUniforms(m.seed, trial, uniforms);
-        run(trial, uniforms, s);
+    /**
+     * Plain Monte Carlo: draws the trial's input uniforms from its own key into {@code scratch} (overwritten),
+     * then runs it. A driver with uniforms of its own calls {@link #run(long, double[], TrialState)}.
+     */
+    public void runPlain(long trial, TrialState s, double[] scratch) {
+        m.inputs.fillUniforms(m.seed, trial, scratch);
+        run(trial, scratch, s);
     }
 
     /**

@@ -57,7 +57,7 @@ public final class Runner {
             throw new IllegalArgumentException("threads and batch must be ≥ 1");
         }
         this.threads = threads;
-        this.batchBlocks = (batchTrials + BLOCK - 1) / BLOCK;
+        this.batchBlocks = (int) ((batchTrials + (long) BLOCK - 1) / BLOCK);   // long: no overflow near 2^31
         this.progress = progress;
         this.uniforms = uniforms;
     }

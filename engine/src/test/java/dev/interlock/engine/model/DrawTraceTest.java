@@ -22,9 +22,9 @@ class DrawTraceTest {
         recorded.recordDraws(trace);
         double[] u = new double[m.inputs().uncertainCount()];
         for (int trial = 0; trial < 20; trial++) {
-            kernel.run(trial, plain, u);
+            kernel.runPlain(trial, plain, u);
             trace.beginTrial();
-            kernel.run(trial, recorded, u);
+            kernel.runPlain(trial, recorded, u);
             assertThat(recorded.out()).containsExactly(plain.out());
             assertThat(recorded.summary()).containsExactly(plain.summary());
         }

@@ -23,7 +23,7 @@ class KernelInvariantsTest {
         double[] u = new double[m.inputs().uncertainCount()];
         int h = m.horizon();
         for (int trial = 0; trial < 300; trial++) {
-            kernel.run(trial, s, u);
+            kernel.runPlain(trial, s, u);
             long live = 0;
             double cumulative = 0;
             for (int t = 0; t < h; t++) {
@@ -48,9 +48,35 @@ class KernelInvariantsTest {
     void referenceMrrIsTwoThousandPerActiveCustomer(int trial) throws Exception {
         CompiledModel m = CompiledModel.of(ScenarioLoader.load(TestScenarios.shipped("reference.yaml")));
         TrialState s = m.newState();
-        m.kernel().run(trial, s, new double[m.inputs().uncertainCount()]);
+        m.kernel().runPlain(trial, s, new double[m.inputs().uncertainCount()]);
         for (int t = 0; t < m.horizon(); t++) {
             assertThat(s.value(Metric.MRR, t)).isEqualTo(2000 * s.value(Metric.ACTIVE_CUSTOMERS, t));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(doubles = {0.0, 1.0})
+    void uniformsAtTheEdgesGiveValuesInsideEveryRange(double edge) throws Exception {
+        // a low-discrepancy sequence starts at 0 and a copula can reach 1: every input must stay inside its
+        // range (open bounds excluded) and the trial must run to finite outputs
+        CompiledModel m = CompiledModel.of(ScenarioLoader.load(TestScenarios.shipped("saas.yaml")));
+        Inputs in = m.inputs();
+        double[] u = new double[in.uncertainCount()];
+        java.util.Arrays.fill(u, edge);
+        assertThat(u).hasSizeGreaterThan(5);
+        for (int j = 0; j < u.length; j++) {
+            double x = in.valueAt(j, edge);
+            assertThat(x).as(in.uncertainName(j)).isFinite();
+            if (in.uncertainName(j).endsWith("cost_per_lead") || in.uncertainName(j).endsWith("acv")
+                    || in.uncertainName(j).endsWith("leads_per_rep_month")) {
+                assertThat(x).as(in.uncertainName(j)).isPositive();
+            }
+        }
+        TrialState s = m.newState();
+        m.kernel().run(3, u, s);
+        for (int t = 0; t < m.horizon(); t++) {
+            assertThat(s.value(Metric.CUMULATIVE_PROFIT, t)).isFinite();
+            assertThat(s.value(Metric.LEADS, t)).isFinite().isNotNegative();
         }
     }
 }
