@@ -167,9 +167,12 @@ public final class Calibrate {
             }
         }
         FunnelFit.Lag lag = FunnelFit.lag(a, leads, MAX_LAG);
+        // the sales cycle as written: lags whose share rounds to 0 at the end are dropped
+        double[] cycle = lag == null ? null : roundedPmf(lag.pmf());
+        String gapText = lag == null || lag.gaps().isEmpty() ? "" : " except " + months(lag.gaps());
         if (win == null && lag != null) {
-            String lagFrom = count(lag.deals()) + " deals closed " + lag.from() + "…" + lag.to() + " from leads of "
-                    + "the months before, lags 0–" + (lag.pmf().length - 1) + " (censoring-corrected)";
+            String lagFrom = count(lag.deals()) + " deals closed " + lag.from() + "…" + lag.to() + gapText
+                    + " from leads of the months before, lags 0–" + (cycle.length - 1) + " (censoring-corrected)";
             if (qual != null) {
                 double m = lag.rate().mean() / qual.mean();
                 double sd = Math.hypot(lag.rate().sd() / qual.mean(), lag.rate().mean() * qual.sd()
@@ -208,14 +211,20 @@ public final class Calibrate {
         if (disagree != null) {
             notes.add(disagree);
         }
-        double[] cycle = null;
         if (lag != null) {
-            cycle = roundedPmf(lag.pmf());
             est.add(new Calibration.Row("funnel.sales_cycle_months", pmfText(cycle), count(lag.deals())
-                    + " deals by lead and close month, closes " + lag.from() + "…" + lag.to()
+                    + " deals by lead and close month, closes " + lag.from() + "…" + lag.to() + gapText
                     + String.format(Locale.ROOT, "; mean lag %.2f months", lag.meanLag())));
+            if (!lag.gaps().isEmpty()) {
+                int g = lag.gaps().size();
+                notes.add("closes is blank in " + months(lag.gaps()) + ", inside the deals table's window "
+                        + lag.from() + "…" + lag.to() + ": the deals closing in " + (g == 1 ? "that month" : "those "
+                        + g + " months") + " are taken as missing, so every lead month's deals closing then are "
+                        + "left out of the win rate and the sales cycle (their leads are not counted as exposed "
+                        + "there either)");
+            }
             if (lag.dropped() > 0) {
-                notes.add(count(lag.dropped()) + " deals closed after more than " + (cycle.length - 1) + " months, "
+                notes.add(count(lag.dropped()) + " deals closed after more than " + (lag.pmf().length - 1) + " months, "
                         + "where too few leads have been followed that long to estimate the lag; they are left "
                         + "out of the sales cycle and the win rate");
             }
@@ -339,6 +348,16 @@ public final class Calibrate {
 
         return new Calibration(a.file(), a.months(), a.first().toString(), a.last().toString(), responses,
                 dispersions, qualDist, winDist, cycle, retention, acv, est, miss, notes);
+    }
+
+    /** Months as words: "2018-05", or "2018-05, 2018-07 (2 months)", at most 6 listed. */
+    static String months(List<java.time.YearMonth> ms) {
+        List<String> shown = new ArrayList<>();
+        for (int i = 0; i < Math.min(6, ms.size()); i++) {
+            shown.add(ms.get(i).toString());
+        }
+        return String.join(", ", shown) + (ms.size() > 6 ? ", …" : "") + (ms.size() > 1 ? " (" + ms.size()
+                + " months)" : "");
     }
 
     /** Channel names for a scenario built from actuals alone: per-channel columns, else one channel "all". */
