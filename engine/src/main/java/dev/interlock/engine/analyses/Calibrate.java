@@ -105,6 +105,13 @@ public final class Calibrate {
             }
             String from = count(f.leads()) + " leads for " + money(f.spend()) + " of effective spend over "
                     + f.months() + " months" + (carry > 0 ? " (carry-over " + sig(carry) + ")" : "");
+            if (f.blankSpend() > 0) {
+                notes.add("channel " + name + ": spend is blank in " + f.blankSpend() + " month"
+                        + (f.blankSpend() == 1 ? "" : "s") + " after its first; " + (f.blankSpend() == 1 ? "it is"
+                        : "they are") + " left out of the cost per lead" + (carry > 0 ? ", and the carry-over "
+                        + "restarts after each gap as at the start" : "") + "; the fit uses " + f.months()
+                        + " months with both spend and leads");
+            }
             if (f.hill()) {
                 Dist max = logNormal(f.maxLeads(), f.seLogMax());
                 Dist half = logNormal(f.half(), f.seLogHalf());

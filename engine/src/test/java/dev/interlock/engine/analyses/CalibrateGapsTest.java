@@ -70,4 +70,35 @@ class CalibrateGapsTest {
         assertThat(c.salesCycle()).hasSize(2);
         assertThat(c.estimated()).anySatisfy(r -> assertThat(r.from()).contains("lags 0–1 ").doesNotContain("0–3"));
     }
+
+    @Test
+    void aBlankSpendMonthIsSkippedAndTheCarryOverRestartsAfterIt() {
+        // 12 months; spend of month 2 is unknown. Leads are exactly effective spend / 50, the carry-over (0.5)
+        // restarting after the gap: a fit that stopped at the gap would use 2 months, one that chained the
+        // carry-over through it could not recover 50 exactly
+        double[] spend = {1000, 3000, Double.NaN, 2000, 6000, 1000, 4000, 2500, 5000, 1500, 3500, 2000};
+        double[] leads = new double[spend.length];
+        double prev = Double.NaN;
+        for (int t = 0; t < spend.length; t++) {
+            if (Double.isNaN(spend[t])) {
+                leads[t] = 77;          // leads were counted; spend was not
+                prev = Double.NaN;
+                continue;
+            }
+            double e = 0.5 * spend[t] + 0.5 * (Double.isNaN(prev) ? spend[t] : prev);
+            prev = e;
+            leads[t] = e / 50;
+        }
+        ResponseFit.Result f = ResponseFit.fit(spend, leads, 0.5);
+        assertThat(f.months()).isEqualTo(11);
+        assertThat(f.blankSpend()).isEqualTo(1);
+        assertThat(f.cpl()).isCloseTo(50, within(1e-9));
+
+        Map<String, double[]> cols = Simulated.columns();
+        cols.put("spend", spend);
+        cols.put("leads", leads);
+        Calibration c = Calibrate.estimate(Simulated.actuals(cols, null, null), null);
+        assertThat(c.notes()).anySatisfy(n -> assertThat(n).contains("spend is blank in 1 month",
+                "uses 11 months"));
+    }
 }
