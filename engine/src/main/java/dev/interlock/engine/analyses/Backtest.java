@@ -121,6 +121,7 @@ public final class Backtest {
         // the note on given leads goes here, written once the rows show whether naive_ratio is scored
         int leadsNote = notes.size();
         List<String> uncalibrated = new ArrayList<>();
+        Map<List<String>, List<String>> keptAt = new LinkedHashMap<>();   // keys kept from the base → origins
         double[] leadsTotal = leadsGiven ? a.total("leads") : null;
         boolean stocks = metrics.stream().anyMatch(STOCKS::contains);
         int anchored = 0;
@@ -150,6 +151,10 @@ public final class Backtest {
             Calibration cal = Calibrate.estimate(train, base);
             if (cal.estimated().isEmpty()) {
                 uncalibrated.add(a.month(n).toString());
+            }
+            List<String> kept = kept(cal, inputs);
+            if (!kept.isEmpty()) {
+                keptAt.computeIfAbsent(kept, k -> new ArrayList<>()).add(a.month(n).toString());
             }
             Scenario calibrated = Calibrate.apply(base, cal);
             Scenario f = forecastScenario(calibrated, a, H, inputs, o.trials(), o.seed());
@@ -235,6 +240,15 @@ public final class Backtest {
                     + "were fitted on the whole of the actuals, these origins see the future: give more training "
                     + "months, or a base with values known at the origin.");
         }
+        for (Map.Entry<List<String>, List<String>> e : keptAt.entrySet()) {
+            List<String> at = e.getValue();
+            String where = at.size() == originList.size() ? (at.size() == 1 ? "At the origin (" + at.get(0) + ")"
+                    : "At every origin (" + at.size() + ")") : "At " + at.size() + " of " + originList.size()
+                    + " origins (" + String.join(", ", at) + ")";
+            notes.add(where + ", these keys could not be estimated from the training months and keep the base "
+                    + "scenario's values: " + String.join("; ", e.getKey()) + ". If the base's values were fitted on "
+                    + "months after the origin, those forecasts see the future.");
+        }
         if (o.anchor() && stocks && anchored < originList.size()) {
             notes.add("Stocks are not anchored" + (anchored > 0 ? " at " + (originList.size() - anchored) + " of "
                     + originList.size() + " origins" : "") + ": the cohort table up to the origin counts activity, "
@@ -248,6 +262,29 @@ public final class Backtest {
                 : "nothing is conditioned on the state observed at the origin."));
         return new BacktestResult(base, a.file(), o.trials(), o.seed(), o.trainMonths(), horizon, o.rolling(), inputs,
                 metrics, rows, origins, fan, notes, (System.nanoTime() - start) / 1e9);
+    }
+
+    /**
+     * The keys an origin's calibration could not estimate, which therefore keep the base scenario's values: its
+     * {@link Calibration#missing()} rows, less the keys the actuals format never has data for and the responses of
+     * channels whose actual leads are given (their response is replaced, not kept).
+     */
+    static List<String> kept(Calibration cal, Map<String, String> inputs) {
+        List<String> out = new ArrayList<>();
+        for (Calibration.Missing m : cal.missing()) {
+            if (Calibrate.NOT_IN_FORMAT.contains(m.key())) {
+                continue;
+            }
+            boolean given = false;
+            for (Map.Entry<String, String> in : inputs.entrySet()) {
+                given |= in.getValue().equals("leads") && m.key().equals("marketing.channels[" + in.getKey()
+                        + "].response");
+            }
+            if (!given) {
+                out.add(m.key());
+            }
+        }
+        return out;
     }
 
     /**
@@ -570,6 +607,7 @@ public final class Backtest {
                 est.add(e);
             }
             m.put("calibrated", est);
+            m.put("kept_from_base", kept(o.calibration(), r.inputs()));
             m.put("calibration_notes", o.calibration().notes());
             List<Object> cells = new ArrayList<>();
             for (BacktestResult.Cell c : o.cells()) {

@@ -55,6 +55,10 @@ public final class Calibrate {
     /** Header line every calibrated file starts with; a file starting otherwise is never overwritten. */
     public static final String HEADER = "# Calibrated by Interlock";
 
+    /** The {@link Calibration#missing()} rows of keys the actuals format has no data for, at any length. */
+    public static final List<String> NOT_IN_FORMAT = List.of("sales.*, onboarding.*",
+            "funnel.unworked_decay, retention.expansion_rate, revenue.acv_sd, finance.*");
+
     private Calibrate() {
     }
 
@@ -348,10 +352,9 @@ public final class Calibrate {
         if (acv == null) {
             miss.add(new Calibration.Missing("revenue.acv", "needs monthly mrr (or revenue) and active_customers"));
         }
-        miss.add(new Calibration.Missing("sales.*, onboarding.*", "capacity and staffing are not in the actuals "
+        miss.add(new Calibration.Missing(NOT_IN_FORMAT.get(0), "capacity and staffing are not in the actuals "
                 + "format"));
-        miss.add(new Calibration.Missing("funnel.unworked_decay, retention.expansion_rate, revenue.acv_sd, finance.*",
-                "not in the actuals format"));
+        miss.add(new Calibration.Missing(NOT_IN_FORMAT.get(1), "not in the actuals format"));
 
         return new Calibration(a.file(), a.months(), a.first().toString(), a.last().toString(), responses,
                 dispersions, qualDist, winDist, cycle, retention, acv, est, miss, notes);
