@@ -215,8 +215,9 @@ public final class ActualsReader {
 
     private static CohortTable cohorts(Table t, List<Problem> problems) {
         int before = problems.size();
+        t.known(problems, List.of("cohort_month", "tenure", "alive"), "cohort_month, tenure and alive");
         int[] col = t.require(problems, "cohort_month", "tenure", "alive");
-        if (col == null) {
+        if (col == null || problems.size() > before) {
             return null;
         }
         TreeMap<YearMonth, TreeMap<Integer, Long>> cells = new TreeMap<>();
@@ -288,8 +289,10 @@ public final class ActualsReader {
 
     private static DealTable deals(Table t, List<Problem> problems) {
         int before = problems.size();
+        t.known(problems, List.of("lead_month", "close_month", "deals"), "lead_month, close_month and optionally "
+                + "deals (the number of deals the row stands for; without the column each row is one deal)");
         int[] col = t.require(problems, "lead_month", "close_month");
-        if (col == null) {
+        if (col == null || problems.size() > before) {
             return null;
         }
         int dealsCol = t.header.indexOf("deals");
@@ -393,6 +396,8 @@ public final class ActualsReader {
         final List<String> rawHeader = new ArrayList<>();
         int headerLine;
         final List<Row> rows = new ArrayList<>();
+        /** Column names {@link #known} already suggested for an unknown column: not reported missing again. */
+        final java.util.Set<String> suggested = new java.util.HashSet<>();
 
         private Table(String name) {
             this.name = name;
@@ -484,6 +489,27 @@ public final class ActualsReader {
             return n;
         }
 
+        /**
+         * Records a problem for each header column not in {@code allowed} (naming the nearest allowed one) and
+         * for each column given twice: a table's columns are fixed, and an unread column would be data lost.
+         */
+        void known(List<Problem> problems, List<String> allowed, String expected) {
+            for (int i = 0; i < header.size(); i++) {
+                String h = header.get(i);
+                if (!allowed.contains(h)) {
+                    String near = Suggest.nearest(h, allowed);
+                    if (near != null) {
+                        suggested.add(near);
+                    }
+                    problem(problems, headerLine, i, rawHeader.get(i), "unknown column '" + rawHeader.get(i) + "'"
+                            + (near != null ? " (did you mean '" + near + "'?)" : "") + "; expected " + expected);
+                } else if (header.indexOf(h) < i) {
+                    problem(problems, headerLine, i, rawHeader.get(i), "expected each column once, found '"
+                            + rawHeader.get(i) + "' twice");
+                }
+            }
+        }
+
         /** The fields of required columns, or null (with a problem for each missing one). */
         int[] require(List<Problem> problems, String... names) {
             int[] out = new int[names.length];
@@ -492,6 +518,9 @@ public final class ActualsReader {
                 out[k] = header.indexOf(names[k]);
                 if (out[k] < 0) {
                     ok = false;
+                    if (suggested.contains(names[k])) {
+                        continue;
+                    }
                     String near = dev.interlock.engine.scenario.Suggest.nearest(names[k], rawHeader);
                     problem(problems, headerLine, -1, "", "expected a column '" + names[k] + "', found columns "
                             + String.join(", ", rawHeader)

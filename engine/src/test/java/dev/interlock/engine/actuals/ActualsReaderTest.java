@@ -84,6 +84,26 @@ class ActualsReaderTest {
     }
 
     @Test
+    void unknownColumnsInTheDealsAndCohortTablesAreErrorsNotIgnored() throws IOException {
+        Path m = file("m.csv", "month,leads\n2024-01,10\n2024-02,10\n");
+        // a count column not named 'deals' would make every row count as one deal
+        Path deals = file("deals.csv", "lead_month,close_month,count\n2024-01,2024-02,7\n");
+        List<Problem> ps = problems(m, null, deals);
+        assertThat(ps).hasSize(1);
+        assertThat(ps.get(0).format()).startsWith(deals + ":1:3: count: unknown column 'count'; expected lead_month, "
+                + "close_month and optionally deals");
+        Path typo = file("deals2.csv", "lead_month,close_month,deal\n2024-01,2024-02,7\n");
+        assertThat(problems(m, null, typo).get(0).message()).contains("unknown column 'deal' (did you mean 'deals'?)");
+        Path twice = file("deals3.csv", "lead_month,close_month,deals,deals\n2024-01,2024-02,7,1\n");
+        assertThat(problems(m, null, twice).get(0).message()).contains("found 'deals' twice");
+        Path cohorts = file("c.csv", "cohort_month,tenure,alive,extra\n2024-01,0,100,x\n");
+        List<Problem> cp = problems(m, cohorts, null);
+        assertThat(cp).hasSize(1);
+        assertThat(cp.get(0).format()).startsWith(cohorts + ":1:4: extra: unknown column 'extra'; expected "
+                + "cohort_month, tenure and alive");
+    }
+
+    @Test
     void monthsAndNumbersMustBeWrittenPlainly() throws IOException {
         Path p = file("bad.csv", "month,revenue\n2024-01-01,100\n2024-02,\"1,200\"\n");
         List<Problem> ps = problems(p, null, null);
@@ -132,8 +152,14 @@ class ActualsReaderTest {
         assertThat(ps.get(1).column()).isEqualTo(3);
         // a misspelt required column is named, with the column it probably is
         Path typo = file("t.csv", "lead_month,closed_month\n2024-01,2024-03\n");
-        assertThat(problems(m, null, typo)).singleElement().satisfies(x -> assertThat(x.message())
-                .contains("expected a column 'close_month'", "(is 'closed_month' meant to be 'close_month'?)"));
+        assertThat(problems(m, null, typo)).singleElement().satisfies(x -> {
+            assertThat(x.message()).contains("unknown column 'closed_month' (did you mean 'close_month'?)");
+            assertThat(x.column()).isEqualTo(2);
+        });
+        // a required column missing with no look-alike is named as missing
+        Path none = file("n.csv", "lead_month\n2024-01\n");
+        assertThat(problems(m, null, none)).singleElement().satisfies(x -> assertThat(x.message())
+                .contains("expected a column 'close_month'"));
     }
 
     @Test
