@@ -185,7 +185,58 @@ public final class ActualsReader {
         if (problems.size() > before) {
             return null;
         }
+        impossible(t, problems, names, fields, columns, first);
+        if (problems.size() > before) {
+            return null;
+        }
         return new Monthly(first, n, columns);
+    }
+
+    /**
+     * Rows whose counts contradict each other: more qualified than leads, more wins than qualified (or than
+     * leads, without a qualified column), more churned than the customers who could have churned — those live at
+     * the previous month's end plus this month's go-lives (or closes, without go_lives).
+     */
+    private static void impossible(Table t, List<Problem> problems, List<String> names, List<Integer> fields,
+                                   Map<String, double[]> columns, YearMonth first) {
+        int n = t.rows.size();
+        Actuals a = new Actuals(t.name, first, n, columns, null, null);
+        double[] leads = a.total("leads");
+        double[] qualified = a.total("qualified");
+        double[] wins = a.total("wins");
+        double[] churned = a.total("churned");
+        double[] active = a.total("active_customers");
+        double[] joined = a.total("go_lives") != null ? a.total("go_lives") : a.total("closes");
+        String joinedName = a.total("go_lives") != null ? "go_lives" : "closes";
+        String leadsName = columns.containsKey("leads") ? "leads" : "leads (the sum of its channels)";
+        for (int r = 0; r < n; r++) {
+            int line = t.rows.get(r).line;
+            YearMonth m = first.plusMonths(r);
+            if (qualified != null && leads != null && qualified[r] > leads[r]) {
+                t.problem(problems, line, fields.get(names.indexOf("qualified")), "qualified", "expected at most the "
+                        + "month's " + leadsName + " (" + num(leads[r]) + ") qualified, found " + num(qualified[r]));
+            }
+            double[] of = qualified != null ? qualified : leads;
+            if (wins != null && of != null && wins[r] > of[r]) {
+                t.problem(problems, line, fields.get(names.indexOf("wins")), "wins", "expected at most the month's "
+                        + (qualified != null ? "qualified" : leadsName) + " (" + num(of[r]) + ") won, found "
+                        + num(wins[r]));
+            }
+            if (churned != null && active != null && r > 0 && !Double.isNaN(active[r - 1])) {
+                double joinedNow = joined == null || Double.isNaN(joined[r]) ? 0 : joined[r];
+                double atRisk = active[r - 1] + joinedNow;
+                if (churned[r] > atRisk) {
+                    t.problem(problems, line, fields.get(names.indexOf("churned")), "churned", "expected at most the "
+                            + "customers who could churn in " + m + ": active_customers at the end of " + m.minusMonths(1)
+                            + " (" + num(active[r - 1]) + ")" + (joinedNow > 0 ? " plus this month's " + joinedName
+                            + " (" + num(joinedNow) + ")" : "") + ", found " + num(churned[r]) + " churned");
+                }
+            }
+        }
+    }
+
+    private static String num(double x) {
+        return x == Math.rint(x) ? String.format(Locale.ROOT, "%d", (long) x) : Double.toString(x);
     }
 
     /** Null if {@code name} is a valid monthly column, else what is wrong with it. */

@@ -300,7 +300,12 @@ public final class Calibrate {
                             + count(x) + " customer-months at risk over " + m + " months"));
                 }
             }
-            if (retention == null) {
+            if (retention == null && churned != null && active != null) {
+                miss.add(new Calibration.Missing("retention", "monthly churned and active_customers are given, but "
+                        + "no month has both churned and the previous month's active customers, or more were churned "
+                        + "than were active at the previous months' ends (customers who joined and left within a "
+                        + "month): constant churn per customer-month at risk cannot be taken from them"));
+            } else if (retention == null) {
                 miss.add(new Calibration.Missing("retention", "needs a cohort table (--cohorts), or monthly churned "
                         + "and active_customers"));
             }

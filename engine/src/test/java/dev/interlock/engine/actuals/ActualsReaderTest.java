@@ -104,6 +104,27 @@ class ActualsReaderTest {
     }
 
     @Test
+    void countsThatContradictEachOtherInARowAreErrors() throws IOException {
+        Path p = file("x.csv", "month,leads.a,leads.b,qualified,wins,churned,active_customers,go_lives\n"
+                + "2024-01,50,50,30,5,0,100,0\n"
+                + "2024-02,50,50,300,5,0,100,0\n"          // more qualified than leads
+                + "2024-03,50,50,30,50,0,100,0\n"          // more wins than qualified
+                + "2024-04,50,50,30,5,120,100,10\n"        // 120 churned of at most 100 + 10
+                + "2024-05,50,50,30,5,15,100,10\n");       // 15 of 100 + 10: possible
+        List<Problem> ps = problems(p, null, null);
+        assertThat(ps).extracting(Problem::format).containsExactly(
+                p + ":3:4: qualified: expected at most the month's leads (the sum of its channels) (100) qualified, "
+                        + "found 300",
+                p + ":4:5: wins: expected at most the month's qualified (30) won, found 50",
+                p + ":5:6: churned: expected at most the customers who could churn in 2024-04: active_customers at "
+                        + "the end of 2024-03 (100) plus this month's go_lives (10), found 120 churned");
+        // without qualified, wins are of leads
+        Path w = file("w.csv", "month,leads,wins\n2024-01,10,11\n");
+        assertThat(problems(w, null, null)).singleElement().satisfies(x -> assertThat(x.format())
+                .isEqualTo(w + ":2:3: wins: expected at most the month's leads (10) won, found 11"));
+    }
+
+    @Test
     void monthsAndNumbersMustBeWrittenPlainly() throws IOException {
         Path p = file("bad.csv", "month,revenue\n2024-01-01,100\n2024-02,\"1,200\"\n");
         List<Problem> ps = problems(p, null, null);
