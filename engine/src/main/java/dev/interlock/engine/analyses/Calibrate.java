@@ -138,7 +138,18 @@ public final class Calibrate {
                         "lead counts' excess variance over " + f.months() + " months (method of moments)"));
             }
         }
-        if (base != null) {
+        if (base == null) {
+            // the skeleton's spend plans replay the actuals, which must have a value in every month
+            for (String name : names) {
+                double[] spend = series(a, "spend", name, names.size());
+                double[] plan = spend != null ? spend : series(a, "leads", name, names.size());
+                String filled = plan == null ? null : Skeleton.filled(a, plan);
+                if (filled != null) {
+                    notes.add("channel " + name + ": the written spend plan replays the actual " + (spend != null
+                            ? "spend" : "leads (in lead units)") + ", " + filled + " — put the real values there");
+                }
+            }
+        } else {
             Set<String> extra = new LinkedHashSet<>(a.channels("spend"));
             extra.addAll(a.channels("leads"));
             extra.removeAll(names);

@@ -101,4 +101,20 @@ class CalibrateGapsTest {
         assertThat(c.notes()).anySatisfy(n -> assertThat(n).contains("spend is blank in 1 month",
                 "uses 11 months"));
     }
+
+    @Test
+    void theSkeletonSaysWhereItFilledBlankSpendWithTheMean() {
+        Map<String, double[]> cols = Simulated.columns();
+        cols.put("spend", new double[] {1000, Double.NaN, 2000, 3000});
+        cols.put("leads", new double[] {20, 30, 40, 60});
+        Actuals a = Simulated.actuals(cols, null, null);
+        Calibration c = Calibrate.estimate(a, null);
+        assertThat(c.notes()).anySatisfy(n -> assertThat(n).isEqualTo("channel all: the written spend plan replays "
+                + "the actual spend, blank in 2024-02: filled with the mean of the other months, 2000 — put the real "
+                + "values there"));
+        Calibrate.Written w = Calibrate.write(a, c, null, null);
+        assertThat(w.scenario().channels().get(0).spend().plan()).startsWith(1000, 2000, 2000, 3000);
+        assertThat(w.yaml()).contains("the actual spend (blank in 2024-02: filled with the mean of the other months, "
+                + "2000)");
+    }
 }
