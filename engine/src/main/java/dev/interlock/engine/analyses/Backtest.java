@@ -56,7 +56,7 @@ import java.util.Map;
  *       interval covered 99.6 %); with it they are close to nominal. Flows (leads, wins, closes, churned)
  *       are not anchored. Nor are stocks when the cohort table up to the origin counts activity rather than
  *       survival (its counts rise somewhere): active customers are then not the model's state, and anchoring would pin the
- *       forecast to one noisy month (on CDNOW's active customers it made every score worse).</li>
+ *       forecast to one noisy month.</li>
  * </ul>
  * The model's point forecast is the median of the trials.
  */
@@ -579,6 +579,10 @@ public final class Backtest {
         root.put("inputs", r.inputs());
         root.put("metrics", r.metrics());
         root.put("point_forecast", "the median of the trials");
+        if (r.rolling()) {
+            root.put("scores_over_origins", "the mean of the origins' scores, each origin weighing the same: coverage "
+                    + "is the mean of the per-origin shares of months inside the interval, not the share of all months");
+        }
         root.put("notes", r.notes());
         List<Object> scores = new ArrayList<>();
         for (BacktestResult.ScoreRow s : r.scores()) {
