@@ -170,12 +170,18 @@ final class BacktestCommand implements Callable<Integer> {
             }
             out.printf(Locale.ROOT, fewest < months
                     ? "  (up to %d forecast months scored; rows scored on fewer months are not comparable with the "
-                            + "others: a baseline needs history before it can forecast)%n"
+                            + "others: a baseline forecasts only from enough history, and naive_ratio only when its "
+                            + "last three training months have leads)%n"
                     : "  (%d forecast months scored by every row)%n", months);
         }
         out.println();
         out.println("  Lower is better, except coverage, which should be near 50/80/90%. The model's point forecast is");
         out.println("  the median of its trials; baselines are normal around their point (sd from their own errors).");
+        if (r.rolling()) {
+            out.println("  Over rolling origins each score is the mean of the origins' scores, each origin weighing the");
+            out.println("  same: coverage is the mean of the per-origin shares of months inside the interval, not the");
+            out.println("  share of all scored months.");
+        }
         for (String n : r.notes()) {
             out.println("  - " + n);
         }

@@ -104,6 +104,9 @@ class ActualsCommandsTest {
         // model and three baselines per metric: naive_ratio has no leads in CDNOW's later months to work from
         assertThat(Files.readAllLines(out.resolve("backtest.csv"))).hasSize(1 + 2 * 4);
         assertThat(r.out()).contains("Stocks are not anchored: the cohort table up to the origin counts activity");
+        // rolling scores are means over origins, and coverage is labelled as such
+        assertThat(r.out()).contains("coverage is the mean of the per-origin shares of months inside the interval");
+        assertThat(Files.readString(out.resolve("backtest.json"))).contains("\"scores_over_origins\"");
     }
 
     @Test

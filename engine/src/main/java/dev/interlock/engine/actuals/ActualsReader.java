@@ -185,7 +185,58 @@ public final class ActualsReader {
         if (problems.size() > before) {
             return null;
         }
+        impossible(t, problems, names, fields, columns, first);
+        if (problems.size() > before) {
+            return null;
+        }
         return new Monthly(first, n, columns);
+    }
+
+    /**
+     * Rows whose counts contradict each other: more qualified than leads, more wins than qualified (or than
+     * leads, without a qualified column), more churned than the customers who could have churned — those live at
+     * the previous month's end plus this month's go-lives (or closes, without go_lives).
+     */
+    private static void impossible(Table t, List<Problem> problems, List<String> names, List<Integer> fields,
+                                   Map<String, double[]> columns, YearMonth first) {
+        int n = t.rows.size();
+        Actuals a = new Actuals(t.name, first, n, columns, null, null);
+        double[] leads = a.total("leads");
+        double[] qualified = a.total("qualified");
+        double[] wins = a.total("wins");
+        double[] churned = a.total("churned");
+        double[] active = a.total("active_customers");
+        double[] joined = a.total("go_lives") != null ? a.total("go_lives") : a.total("closes");
+        String joinedName = a.total("go_lives") != null ? "go_lives" : "closes";
+        String leadsName = columns.containsKey("leads") ? "leads" : "leads (the sum of its channels)";
+        for (int r = 0; r < n; r++) {
+            int line = t.rows.get(r).line;
+            YearMonth m = first.plusMonths(r);
+            if (qualified != null && leads != null && qualified[r] > leads[r]) {
+                t.problem(problems, line, fields.get(names.indexOf("qualified")), "qualified", "expected at most the "
+                        + "month's " + leadsName + " (" + num(leads[r]) + ") qualified, found " + num(qualified[r]));
+            }
+            double[] of = qualified != null ? qualified : leads;
+            if (wins != null && of != null && wins[r] > of[r]) {
+                t.problem(problems, line, fields.get(names.indexOf("wins")), "wins", "expected at most the month's "
+                        + (qualified != null ? "qualified" : leadsName) + " (" + num(of[r]) + ") won, found "
+                        + num(wins[r]));
+            }
+            if (churned != null && active != null && r > 0 && !Double.isNaN(active[r - 1])) {
+                double joinedNow = joined == null || Double.isNaN(joined[r]) ? 0 : joined[r];
+                double atRisk = active[r - 1] + joinedNow;
+                if (churned[r] > atRisk) {
+                    t.problem(problems, line, fields.get(names.indexOf("churned")), "churned", "expected at most the "
+                            + "customers who could churn in " + m + ": active_customers at the end of " + m.minusMonths(1)
+                            + " (" + num(active[r - 1]) + ")" + (joinedNow > 0 ? " plus this month's " + joinedName
+                            + " (" + num(joinedNow) + ")" : "") + ", found " + num(churned[r]) + " churned");
+                }
+            }
+        }
+    }
+
+    private static String num(double x) {
+        return x == Math.rint(x) ? String.format(Locale.ROOT, "%d", (long) x) : Double.toString(x);
     }
 
     /** Null if {@code name} is a valid monthly column, else what is wrong with it. */
@@ -215,8 +266,9 @@ public final class ActualsReader {
 
     private static CohortTable cohorts(Table t, List<Problem> problems) {
         int before = problems.size();
+        t.known(problems, List.of("cohort_month", "tenure", "alive"), "cohort_month, tenure and alive");
         int[] col = t.require(problems, "cohort_month", "tenure", "alive");
-        if (col == null) {
+        if (col == null || problems.size() > before) {
             return null;
         }
         TreeMap<YearMonth, TreeMap<Integer, Long>> cells = new TreeMap<>();
@@ -288,8 +340,10 @@ public final class ActualsReader {
 
     private static DealTable deals(Table t, List<Problem> problems) {
         int before = problems.size();
+        t.known(problems, List.of("lead_month", "close_month", "deals"), "lead_month, close_month and optionally "
+                + "deals (the number of deals the row stands for; without the column each row is one deal)");
         int[] col = t.require(problems, "lead_month", "close_month");
-        if (col == null) {
+        if (col == null || problems.size() > before) {
             return null;
         }
         int dealsCol = t.header.indexOf("deals");
@@ -393,6 +447,8 @@ public final class ActualsReader {
         final List<String> rawHeader = new ArrayList<>();
         int headerLine;
         final List<Row> rows = new ArrayList<>();
+        /** Column names {@link #known} already suggested for an unknown column: not reported missing again. */
+        final java.util.Set<String> suggested = new java.util.HashSet<>();
 
         private Table(String name) {
             this.name = name;
@@ -484,6 +540,27 @@ public final class ActualsReader {
             return n;
         }
 
+        /**
+         * Records a problem for each header column not in {@code allowed} (naming the nearest allowed one) and
+         * for each column given twice: a table's columns are fixed, and an unread column would be data lost.
+         */
+        void known(List<Problem> problems, List<String> allowed, String expected) {
+            for (int i = 0; i < header.size(); i++) {
+                String h = header.get(i);
+                if (!allowed.contains(h)) {
+                    String near = Suggest.nearest(h, allowed);
+                    if (near != null) {
+                        suggested.add(near);
+                    }
+                    problem(problems, headerLine, i, rawHeader.get(i), "unknown column '" + rawHeader.get(i) + "'"
+                            + (near != null ? " (did you mean '" + near + "'?)" : "") + "; expected " + expected);
+                } else if (header.indexOf(h) < i) {
+                    problem(problems, headerLine, i, rawHeader.get(i), "expected each column once, found '"
+                            + rawHeader.get(i) + "' twice");
+                }
+            }
+        }
+
         /** The fields of required columns, or null (with a problem for each missing one). */
         int[] require(List<Problem> problems, String... names) {
             int[] out = new int[names.length];
@@ -492,6 +569,9 @@ public final class ActualsReader {
                 out[k] = header.indexOf(names[k]);
                 if (out[k] < 0) {
                     ok = false;
+                    if (suggested.contains(names[k])) {
+                        continue;
+                    }
                     String near = dev.interlock.engine.scenario.Suggest.nearest(names[k], rawHeader);
                     problem(problems, headerLine, -1, "", "expected a column '" + names[k] + "', found columns "
                             + String.join(", ", rawHeader)

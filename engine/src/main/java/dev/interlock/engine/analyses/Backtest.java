@@ -56,7 +56,7 @@ import java.util.Map;
  *       interval covered 99.6 %); with it they are close to nominal. Flows (leads, wins, closes, churned)
  *       are not anchored. Nor are stocks when the cohort table up to the origin counts activity rather than
  *       survival (its counts rise somewhere): active customers are then not the model's state, and anchoring would pin the
- *       forecast to one noisy month (on CDNOW's active customers it made every score worse).</li>
+ *       forecast to one noisy month.</li>
  * </ul>
  * The model's point forecast is the median of the trials.
  */
@@ -121,6 +121,7 @@ public final class Backtest {
         // the note on given leads goes here, written once the rows show whether naive_ratio is scored
         int leadsNote = notes.size();
         List<String> uncalibrated = new ArrayList<>();
+        Map<List<String>, List<String>> keptAt = new LinkedHashMap<>();   // keys kept from the base → origins
         double[] leadsTotal = leadsGiven ? a.total("leads") : null;
         boolean stocks = metrics.stream().anyMatch(STOCKS::contains);
         int anchored = 0;
@@ -150,6 +151,10 @@ public final class Backtest {
             Calibration cal = Calibrate.estimate(train, base);
             if (cal.estimated().isEmpty()) {
                 uncalibrated.add(a.month(n).toString());
+            }
+            List<String> kept = kept(cal, inputs);
+            if (!kept.isEmpty()) {
+                keptAt.computeIfAbsent(kept, k -> new ArrayList<>()).add(a.month(n).toString());
             }
             Scenario calibrated = Calibrate.apply(base, cal);
             Scenario f = forecastScenario(calibrated, a, H, inputs, o.trials(), o.seed());
@@ -235,6 +240,15 @@ public final class Backtest {
                     + "were fitted on the whole of the actuals, these origins see the future: give more training "
                     + "months, or a base with values known at the origin.");
         }
+        for (Map.Entry<List<String>, List<String>> e : keptAt.entrySet()) {
+            List<String> at = e.getValue();
+            String where = at.size() == originList.size() ? (at.size() == 1 ? "At the origin (" + at.get(0) + ")"
+                    : "At every origin (" + at.size() + ")") : "At " + at.size() + " of " + originList.size()
+                    + " origins (" + String.join(", ", at) + ")";
+            notes.add(where + ", these keys could not be estimated from the training months and keep the base "
+                    + "scenario's values: " + String.join("; ", e.getKey()) + ". If the base's values were fitted on "
+                    + "months after the origin, those forecasts see the future.");
+        }
         if (o.anchor() && stocks && anchored < originList.size()) {
             notes.add("Stocks are not anchored" + (anchored > 0 ? " at " + (originList.size() - anchored) + " of "
                     + originList.size() + " origins" : "") + ": the cohort table up to the origin counts activity, "
@@ -248,6 +262,29 @@ public final class Backtest {
                 : "nothing is conditioned on the state observed at the origin."));
         return new BacktestResult(base, a.file(), o.trials(), o.seed(), o.trainMonths(), horizon, o.rolling(), inputs,
                 metrics, rows, origins, fan, notes, (System.nanoTime() - start) / 1e9);
+    }
+
+    /**
+     * The keys an origin's calibration could not estimate, which therefore keep the base scenario's values: its
+     * {@link Calibration#missing()} rows, less the keys the actuals format never has data for and the responses of
+     * channels whose actual leads are given (their response is replaced, not kept).
+     */
+    static List<String> kept(Calibration cal, Map<String, String> inputs) {
+        List<String> out = new ArrayList<>();
+        for (Calibration.Missing m : cal.missing()) {
+            if (Calibrate.NOT_IN_FORMAT.contains(m.key())) {
+                continue;
+            }
+            boolean given = false;
+            for (Map.Entry<String, String> in : inputs.entrySet()) {
+                given |= in.getValue().equals("leads") && m.key().equals("marketing.channels[" + in.getKey()
+                        + "].response");
+            }
+            if (!given) {
+                out.add(m.key());
+            }
+        }
+        return out;
     }
 
     /**
@@ -542,6 +579,10 @@ public final class Backtest {
         root.put("inputs", r.inputs());
         root.put("metrics", r.metrics());
         root.put("point_forecast", "the median of the trials");
+        if (r.rolling()) {
+            root.put("scores_over_origins", "the mean of the origins' scores, each origin weighing the same: coverage "
+                    + "is the mean of the per-origin shares of months inside the interval, not the share of all months");
+        }
         root.put("notes", r.notes());
         List<Object> scores = new ArrayList<>();
         for (BacktestResult.ScoreRow s : r.scores()) {
@@ -570,6 +611,7 @@ public final class Backtest {
                 est.add(e);
             }
             m.put("calibrated", est);
+            m.put("kept_from_base", kept(o.calibration(), r.inputs()));
             m.put("calibration_notes", o.calibration().notes());
             List<Object> cells = new ArrayList<>();
             for (BacktestResult.Cell c : o.cells()) {

@@ -55,6 +55,10 @@ public final class Calibrate {
     /** Header line every calibrated file starts with; a file starting otherwise is never overwritten. */
     public static final String HEADER = "# Calibrated by Interlock";
 
+    /** The {@link Calibration#missing()} rows of keys the actuals format has no data for, at any length. */
+    public static final List<String> NOT_IN_FORMAT = List.of("sales.*, onboarding.*",
+            "funnel.unworked_decay, retention.expansion_rate, revenue.acv_sd, finance.*");
+
     private Calibrate() {
     }
 
@@ -105,6 +109,13 @@ public final class Calibrate {
             }
             String from = count(f.leads()) + " leads for " + money(f.spend()) + " of effective spend over "
                     + f.months() + " months" + (carry > 0 ? " (carry-over " + sig(carry) + ")" : "");
+            if (f.blankSpend() > 0) {
+                notes.add("channel " + name + ": spend is blank in " + f.blankSpend() + " month"
+                        + (f.blankSpend() == 1 ? "" : "s") + " after its first; " + (f.blankSpend() == 1 ? "it is"
+                        : "they are") + " left out of the cost per lead" + (carry > 0 ? ", and the carry-over "
+                        + "restarts after each gap as at the start" : "") + "; the fit uses " + f.months()
+                        + " months with both spend and leads");
+            }
             if (f.hill()) {
                 Dist max = logNormal(f.maxLeads(), f.seLogMax());
                 Dist half = logNormal(f.half(), f.seLogHalf());
@@ -127,7 +138,18 @@ public final class Calibrate {
                         "lead counts' excess variance over " + f.months() + " months (method of moments)"));
             }
         }
-        if (base != null) {
+        if (base == null) {
+            // the skeleton's spend plans replay the actuals, which must have a value in every month
+            for (String name : names) {
+                double[] spend = series(a, "spend", name, names.size());
+                double[] plan = spend != null ? spend : series(a, "leads", name, names.size());
+                String filled = plan == null ? null : Skeleton.filled(a, plan);
+                if (filled != null) {
+                    notes.add("channel " + name + ": the written spend plan replays the actual " + (spend != null
+                            ? "spend" : "leads (in lead units)") + ", " + filled + " — put the real values there");
+                }
+            }
+        } else {
             Set<String> extra = new LinkedHashSet<>(a.channels("spend"));
             extra.addAll(a.channels("leads"));
             extra.removeAll(names);
@@ -167,9 +189,12 @@ public final class Calibrate {
             }
         }
         FunnelFit.Lag lag = FunnelFit.lag(a, leads, MAX_LAG);
+        // the sales cycle as written: lags whose share rounds to 0 at the end are dropped
+        double[] cycle = lag == null ? null : roundedPmf(lag.pmf());
+        String gapText = lag == null || lag.gaps().isEmpty() ? "" : " except " + months(lag.gaps());
         if (win == null && lag != null) {
-            String lagFrom = count(lag.deals()) + " deals closed " + lag.from() + "…" + lag.to() + " from leads of "
-                    + "the months before, lags 0–" + (lag.pmf().length - 1) + " (censoring-corrected)";
+            String lagFrom = count(lag.deals()) + " deals closed " + lag.from() + "…" + lag.to() + gapText
+                    + " from leads of the months before, lags 0–" + (cycle.length - 1) + " (censoring-corrected)";
             if (qual != null) {
                 double m = lag.rate().mean() / qual.mean();
                 double sd = Math.hypot(lag.rate().sd() / qual.mean(), lag.rate().mean() * qual.sd()
@@ -208,14 +233,20 @@ public final class Calibrate {
         if (disagree != null) {
             notes.add(disagree);
         }
-        double[] cycle = null;
         if (lag != null) {
-            cycle = roundedPmf(lag.pmf());
             est.add(new Calibration.Row("funnel.sales_cycle_months", pmfText(cycle), count(lag.deals())
-                    + " deals by lead and close month, closes " + lag.from() + "…" + lag.to()
+                    + " deals by lead and close month, closes " + lag.from() + "…" + lag.to() + gapText
                     + String.format(Locale.ROOT, "; mean lag %.2f months", lag.meanLag())));
+            if (!lag.gaps().isEmpty()) {
+                int g = lag.gaps().size();
+                notes.add("closes is blank in " + months(lag.gaps()) + ", inside the deals table's window "
+                        + lag.from() + "…" + lag.to() + ": the deals closing in " + (g == 1 ? "that month" : "those "
+                        + g + " months") + " are taken as missing, so every lead month's deals closing then are "
+                        + "left out of the win rate and the sales cycle (their leads are not counted as exposed "
+                        + "there either)");
+            }
             if (lag.dropped() > 0) {
-                notes.add(count(lag.dropped()) + " deals closed after more than " + (cycle.length - 1) + " months, "
+                notes.add(count(lag.dropped()) + " deals closed after more than " + (lag.pmf().length - 1) + " months, "
                         + "where too few leads have been followed that long to estimate the lag; they are left "
                         + "out of the sales cycle and the win rate");
             }
@@ -280,7 +311,12 @@ public final class Calibrate {
                             + count(x) + " customer-months at risk over " + m + " months"));
                 }
             }
-            if (retention == null) {
+            if (retention == null && churned != null && active != null) {
+                miss.add(new Calibration.Missing("retention", "monthly churned and active_customers are given, but "
+                        + "no month has both churned and the previous month's active customers, or more were churned "
+                        + "than were active at the previous months' ends (customers who joined and left within a "
+                        + "month): constant churn per customer-month at risk cannot be taken from them"));
+            } else if (retention == null) {
                 miss.add(new Calibration.Missing("retention", "needs a cohort table (--cohorts), or monthly churned "
                         + "and active_customers"));
             }
@@ -332,13 +368,22 @@ public final class Calibrate {
         if (acv == null) {
             miss.add(new Calibration.Missing("revenue.acv", "needs monthly mrr (or revenue) and active_customers"));
         }
-        miss.add(new Calibration.Missing("sales.*, onboarding.*", "capacity and staffing are not in the actuals "
+        miss.add(new Calibration.Missing(NOT_IN_FORMAT.get(0), "capacity and staffing are not in the actuals "
                 + "format"));
-        miss.add(new Calibration.Missing("funnel.unworked_decay, retention.expansion_rate, revenue.acv_sd, finance.*",
-                "not in the actuals format"));
+        miss.add(new Calibration.Missing(NOT_IN_FORMAT.get(1), "not in the actuals format"));
 
         return new Calibration(a.file(), a.months(), a.first().toString(), a.last().toString(), responses,
                 dispersions, qualDist, winDist, cycle, retention, acv, est, miss, notes);
+    }
+
+    /** Months as words: "2018-05", or "2018-05, 2018-07 (2 months)", at most 6 listed. */
+    static String months(List<java.time.YearMonth> ms) {
+        List<String> shown = new ArrayList<>();
+        for (int i = 0; i < Math.min(6, ms.size()); i++) {
+            shown.add(ms.get(i).toString());
+        }
+        return String.join(", ", shown) + (ms.size() > 6 ? ", …" : "") + (ms.size() > 1 ? " (" + ms.size()
+                + " months)" : "");
     }
 
     /** Channel names for a scenario built from actuals alone: per-channel columns, else one channel "all". */

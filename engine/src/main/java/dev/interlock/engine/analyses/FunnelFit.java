@@ -15,7 +15,8 @@ import java.util.Map;
  * censoring) and for months before the table starts (left truncation). Let L_c be the leads of month c
  * and k_(c,ℓ) the deals of lead month c that closed ℓ months later; the table is complete for close
  * months in a window [w₀, w₁] (w₁ = the last month of the actuals; w₀ = the first month with a
- * {@code closes} value, else the first month). Each (c, ℓ) with c + ℓ in the window is observed, and
+ * {@code closes} value, else the first month), except the months whose {@code closes} is blank: their deals
+ * are missing, wherever they fall. Each (c, ℓ) whose close month c + ℓ is observed so, and
  * k_(c,ℓ) ~ Binomial(L_c, q_ℓ) with q_ℓ = p·f_ℓ (p = lead-to-close rate, f = lag pmf). The maximum
  * likelihood estimate, cell by cell, is q_ℓ = Σ_(c∈O_ℓ) k_(c,ℓ) / E_ℓ with exposure E_ℓ = Σ_(c∈O_ℓ) L_c
  * over the lead months O_ℓ observed at lag ℓ (a development triangle with known exposure, as in claims
@@ -52,9 +53,11 @@ final class FunnelFit {
      * @param unmatched  deals whose lead month has no leads value
      * @param from       first close month of the window
      * @param to         last close month of the window
+     * @param gaps       close months inside the window whose {@code closes} is blank: their deals are taken as
+     *                   missing and every cell closing then is left out
      */
     record Lag(Rate rate, double[] pmf, double[] exposure, long deals, long dropped, long unmatched, YearMonth from,
-               YearMonth to) {
+               YearMonth to, java.util.List<YearMonth> gaps) {
         /** Mean lag in months. */
         double meanLag() {
             double m = 0;
@@ -97,12 +100,21 @@ final class FunnelFit {
                 return null;
             }
         }
+        // close months whose deals the table lists: the window, less the months with a blank closes value
+        boolean[] seen = new boolean[w1 + 1];
+        java.util.List<YearMonth> gaps = new java.util.ArrayList<>();
+        for (int t = w0; t <= w1; t++) {
+            seen[t] = closes == null || !Double.isNaN(closes[t]);
+            if (!seen[t]) {
+                gaps.add(a.month(t));
+            }
+        }
         int lags = maxLag + 1;
         double[] exposure = new double[lags];
         double[] k = new double[lags];
         for (int l = 0; l < lags; l++) {
             for (int c = Math.max(0, w0 - l); c <= w1 - l; c++) {
-                if (!Double.isNaN(leads[c])) {
+                if (seen[c + l] && !Double.isNaN(leads[c])) {
                     exposure[l] += leads[c];
                     k[l] += d.deals(a.month(c), l);
                 }
@@ -143,7 +155,7 @@ final class FunnelFit {
             for (int m = l + 1; m <= last; m++) {
                 double both = 0;
                 for (int c = Math.max(Math.max(0, w0 - l), w0 - m); c <= Math.min(w1 - l, w1 - m); c++) {
-                    if (c >= 0 && !Double.isNaN(leads[c])) {
+                    if (c >= 0 && seen[c + l] && seen[c + m] && !Double.isNaN(leads[c])) {
                         both += leads[c];
                     }
                 }
@@ -159,7 +171,7 @@ final class FunnelFit {
                 continue;
             }
             for (int c = Math.max(0, w0 - l); c <= w1 - l; c++) {
-                if (!Double.isNaN(leads[c]) && leads[c] > 0) {
+                if (seen[c + l] && !Double.isNaN(leads[c]) && leads[c] > 0) {
                     double expected = leads[c] * q[l];
                     double dev = d.deals(a.month(c), l) - expected;
                     chi2 += dev * dev / (expected * (1 - q[l]));
@@ -180,7 +192,7 @@ final class FunnelFit {
             int c = a.index(e.getKey());
             for (Map.Entry<Integer, Long> l : e.getValue().entrySet()) {
                 int close = c + l.getKey();
-                if (close < w0 || close > w1) {
+                if (close < w0 || close > w1 || !seen[close]) {
                     continue;
                 }
                 if (c < 0 || Double.isNaN(leads[c])) {
@@ -193,6 +205,6 @@ final class FunnelFit {
         double effectiveTrials = p * (1 - p) / Math.max(var, 1e-300);
         Rate rate = new Rate(p, Math.sqrt(Math.max(var, 0)), p * effectiveTrials, effectiveTrials);
         return new Lag(rate, pmf, java.util.Arrays.copyOf(exposure, last + 1), counted, dropped, unmatched,
-                a.month(w0), a.month(w1));
+                a.month(w0), a.month(w1), java.util.List.copyOf(gaps));
     }
 }

@@ -4,7 +4,9 @@ package dev.interlock.engine.analyses;
  * One channel's spend → leads response (MODEL.md section 1) from monthly spend S_t and leads N_t.
  *
  * <p>Effective spend follows the model's carry-over with the scenario's λ: E_t = (1 − λ)·S_t + λ·E_(t−1),
- * E_(−1) = S_0, from the first month with spend until the first month without. Leads are taken as
+ * E_(−1) = S_0, from the first month with spend. A month without spend is left out, and the carry-over restarts
+ * after it as at the start (E = S in the first month with spend again): what was spent in the blank month is
+ * unknown, so the months after it are not chained to a guess. Leads are taken as
  * N_t ~ Poisson(μ_t), allowing over-dispersion by quasi-likelihood (McCullagh &amp; Nelder 1989, ch. 9):
  * standard errors are scaled by φ = max(1, Pearson χ²/(n − p)).
  * <ul>
@@ -41,10 +43,12 @@ final class ResponseFit {
      * @param spendRatio  largest / smallest effective spend
      * @param lr          the saturation test statistic (NaN if not tried)
      * @param why         why the linear curve was kept, or null
+     * @param blankSpend  months after the first month with spend whose spend is blank: left out, the carry-over
+     *                    restarting after each run of them
      */
     record Result(int months, double leads, double spend, double cpl, double seLogCpl, double dispersion,
                   boolean hill, double maxLeads, double half, double seLogMax, double seLogHalf, double spendRatio,
-                  double lr, String why) {
+                  double lr, String why, int blankSpend) {
     }
 
     private ResponseFit() {
@@ -65,8 +69,17 @@ final class ResponseFit {
         double[] e = new double[n];
         double[] y = new double[n];
         int m = 0;
-        double prev = first < n ? spend[first] : 0;
-        for (int t = first; t < n && !Double.isNaN(spend[t]); t++) {
+        int blank = 0;
+        double prev = Double.NaN;
+        for (int t = first; t < n; t++) {
+            if (Double.isNaN(spend[t])) {
+                blank++;
+                prev = Double.NaN;             // the carry-over restarts after the gap
+                continue;
+            }
+            if (Double.isNaN(prev)) {
+                prev = spend[t];
+            }
             double eff = (1 - carryover) * spend[t] + carryover * prev;
             prev = eff;
             if (!Double.isNaN(leads[t]) && eff > 0) {
@@ -108,7 +121,7 @@ final class ResponseFit {
                     : String.format(java.util.Locale.ROOT, "saturation not tried: effective spend spans only a "
                     + "factor of %.1f (needs %.0f)", ratio, MIN_SPEND_RATIO);
             return new Result(m, sumN, sumE, cpl, seLogCpl, dispersion, false, Double.NaN, Double.NaN, Double.NaN,
-                    Double.NaN, ratio, Double.NaN, why);
+                    Double.NaN, ratio, Double.NaN, why, blank);
         }
         final int count = m;
         double llLinear = poisson(e, y, count, Double.NaN, Math.log(rate));
@@ -143,7 +156,8 @@ final class ResponseFit {
             // saturating response would be counted as noise
             dispersion = m >= MIN_MONTHS_DISPERSION ? Math.max(0, excessHill / mu2Hill) : Double.NaN;
         }
-        return new Result(m, sumN, sumE, cpl, seLogCpl, dispersion, hill, mMax, k, seM, seK, ratio, lr, why);
+        return new Result(m, sumN, sumE, cpl, seLogCpl, dispersion, hill, mMax, k, seM, seK, ratio, lr, why,
+                blank);
     }
 
     /** Poisson log-likelihood (without the ln N! constant): linear when x0 is NaN (x1 = ln rate), else Hill. */

@@ -50,8 +50,10 @@ final class Skeleton {
             Scenario.Response response = c.responses().get(name);
             if (spend != null) {
                 plan = new Scenario.Spend(0, 0, null, extend(spend, horizon));
-                notes.put(p + ".spend.plan", "months 1–" + n + ": the actual spend; months " + (n + 1) + "–" + horizon
-                        + ": the mean of the last 3 — replace with your plan");
+                String filled = filled(a, spend);
+                notes.put(p + ".spend.plan", "months 1–" + n + ": the actual spend" + (filled == null ? "" : " ("
+                        + filled + ")") + "; months " + (n + 1) + "–" + horizon + ": the mean of the last 3 — "
+                        + "replace with your plan");
                 if (response == null) {
                     response = new Scenario.Linear(new Fixed(100));
                     ph.put(p + ".response.cost_per_lead", "not estimable from these actuals (see calibrate's output)");
@@ -59,8 +61,10 @@ final class Skeleton {
             } else if (leads != null) {
                 plan = new Scenario.Spend(0, 0, null, extend(leads, horizon));
                 response = new Scenario.Linear(new Fixed(1));
-                ph.put(p + ".spend.plan", "no spend in the actuals: written in lead units (the actual leads, then "
-                        + "the mean of the last 3 months) — put your spend here");
+                String filled = filled(a, leads);
+                ph.put(p + ".spend.plan", "no spend in the actuals: written in lead units (the actual leads"
+                        + (filled == null ? "" : " (" + filled + ")") + ", then the mean of the last 3 months) — put "
+                        + "your spend here");
                 ph.put(p + ".response.cost_per_lead", "1 so the plan above reproduces the actual leads — put your "
                         + "cost per lead here");
             } else {
@@ -138,6 +142,30 @@ final class Skeleton {
                 10_000, horizon, a.first().toString(), "USD", channels, funnel, sales, onboarding, retention,
                 new Scenario.Revenue(acv, 0), finance, "default", structures, List.of("default"));
         return new Result(sc, ph, notes);
+    }
+
+    /**
+     * What {@link #extend} does to the blank months of {@code v}, in words ("blank in 2023-03: filled with the
+     * mean, 11552.68"), or null when none is blank.
+     */
+    static String filled(Actuals a, double[] v) {
+        List<java.time.YearMonth> blank = new ArrayList<>();
+        double sum = 0;
+        int count = 0;
+        for (int t = 0; t < v.length; t++) {
+            if (Double.isNaN(v[t])) {
+                blank.add(a.month(t));
+            } else {
+                sum += v[t];
+                count++;
+            }
+        }
+        if (blank.isEmpty()) {
+            return null;
+        }
+        return "blank in " + Calibrate.months(blank) + ": filled with the mean of the other months, "
+                + java.math.BigDecimal.valueOf(Calibrate.round(count == 0 ? 0 : sum / count, 2)).stripTrailingZeros()
+                .toPlainString();
     }
 
     /** The series (blanks filled with the mean of its values) followed by the mean of its last 3 values. */

@@ -84,6 +84,47 @@ class ActualsReaderTest {
     }
 
     @Test
+    void unknownColumnsInTheDealsAndCohortTablesAreErrorsNotIgnored() throws IOException {
+        Path m = file("m.csv", "month,leads\n2024-01,10\n2024-02,10\n");
+        // a count column not named 'deals' would make every row count as one deal
+        Path deals = file("deals.csv", "lead_month,close_month,count\n2024-01,2024-02,7\n");
+        List<Problem> ps = problems(m, null, deals);
+        assertThat(ps).hasSize(1);
+        assertThat(ps.get(0).format()).startsWith(deals + ":1:3: count: unknown column 'count'; expected lead_month, "
+                + "close_month and optionally deals");
+        Path typo = file("deals2.csv", "lead_month,close_month,deal\n2024-01,2024-02,7\n");
+        assertThat(problems(m, null, typo).get(0).message()).contains("unknown column 'deal' (did you mean 'deals'?)");
+        Path twice = file("deals3.csv", "lead_month,close_month,deals,deals\n2024-01,2024-02,7,1\n");
+        assertThat(problems(m, null, twice).get(0).message()).contains("found 'deals' twice");
+        Path cohorts = file("c.csv", "cohort_month,tenure,alive,extra\n2024-01,0,100,x\n");
+        List<Problem> cp = problems(m, cohorts, null);
+        assertThat(cp).hasSize(1);
+        assertThat(cp.get(0).format()).startsWith(cohorts + ":1:4: extra: unknown column 'extra'; expected "
+                + "cohort_month, tenure and alive");
+    }
+
+    @Test
+    void countsThatContradictEachOtherInARowAreErrors() throws IOException {
+        Path p = file("x.csv", "month,leads.a,leads.b,qualified,wins,churned,active_customers,go_lives\n"
+                + "2024-01,50,50,30,5,0,100,0\n"
+                + "2024-02,50,50,300,5,0,100,0\n"          // more qualified than leads
+                + "2024-03,50,50,30,50,0,100,0\n"          // more wins than qualified
+                + "2024-04,50,50,30,5,120,100,10\n"        // 120 churned of at most 100 + 10
+                + "2024-05,50,50,30,5,15,100,10\n");       // 15 of 100 + 10: possible
+        List<Problem> ps = problems(p, null, null);
+        assertThat(ps).extracting(Problem::format).containsExactly(
+                p + ":3:4: qualified: expected at most the month's leads (the sum of its channels) (100) qualified, "
+                        + "found 300",
+                p + ":4:5: wins: expected at most the month's qualified (30) won, found 50",
+                p + ":5:6: churned: expected at most the customers who could churn in 2024-04: active_customers at "
+                        + "the end of 2024-03 (100) plus this month's go_lives (10), found 120 churned");
+        // without qualified, wins are of leads
+        Path w = file("w.csv", "month,leads,wins\n2024-01,10,11\n");
+        assertThat(problems(w, null, null)).singleElement().satisfies(x -> assertThat(x.format())
+                .isEqualTo(w + ":2:3: wins: expected at most the month's leads (10) won, found 11"));
+    }
+
+    @Test
     void monthsAndNumbersMustBeWrittenPlainly() throws IOException {
         Path p = file("bad.csv", "month,revenue\n2024-01-01,100\n2024-02,\"1,200\"\n");
         List<Problem> ps = problems(p, null, null);
@@ -132,8 +173,14 @@ class ActualsReaderTest {
         assertThat(ps.get(1).column()).isEqualTo(3);
         // a misspelt required column is named, with the column it probably is
         Path typo = file("t.csv", "lead_month,closed_month\n2024-01,2024-03\n");
-        assertThat(problems(m, null, typo)).singleElement().satisfies(x -> assertThat(x.message())
-                .contains("expected a column 'close_month'", "(is 'closed_month' meant to be 'close_month'?)"));
+        assertThat(problems(m, null, typo)).singleElement().satisfies(x -> {
+            assertThat(x.message()).contains("unknown column 'closed_month' (did you mean 'close_month'?)");
+            assertThat(x.column()).isEqualTo(2);
+        });
+        // a required column missing with no look-alike is named as missing
+        Path none = file("n.csv", "lead_month\n2024-01\n");
+        assertThat(problems(m, null, none)).singleElement().satisfies(x -> assertThat(x.message())
+                .contains("expected a column 'close_month'"));
     }
 
     @Test

@@ -140,4 +140,37 @@ class BacktestTest {
         assertThat(Files.readString(dir.resolve("backtest.json"))).contains("\"method\": \"naive_ratio\"",
                 "\"calibrated\"");
     }
+
+    @Test
+    void keysTheTrainingMonthsCannotGiveAreNamedPerOriginAsKeptFromTheBase() throws Exception {
+        // MRR and active customers only from month 11 on: origins 2024-11 and 2024-12 cannot estimate the ACV,
+        // 2025-01 and 2025-02 can; retention cannot be estimated anywhere
+        Actuals l = leadsOnly(1);
+        double[] active = new double[MONTHS];
+        double[] mrr = new double[MONTHS];
+        for (int t = 0; t < MONTHS; t++) {
+            active[t] = t < 11 ? Double.NaN : 50 + t;
+            mrr[t] = t < 11 ? Double.NaN : 1000 * (50 + t);
+        }
+        Map<String, double[]> cols = Simulated.columns();
+        cols.put("leads", l.total("leads"));
+        cols.put("closes", l.total("closes"));
+        cols.put("active_customers", active);
+        cols.put("mrr", mrr);
+        Actuals a = Simulated.actuals(cols, null, l.deals());
+        BacktestResult r = Backtest.run(base(), a, new Backtest.Options(10, 2, true, 200, 7, 1, 1000));
+        assertThat(r.notes()).anySatisfy(n -> assertThat(n).startsWith("At 2 of 4 origins (2024-11, 2024-12), these "
+                + "keys could not be estimated from the training months and keep the base scenario's values: "
+                + "retention; revenue.acv."));
+        assertThat(r.notes()).anySatisfy(n -> assertThat(n).startsWith("At 2 of 4 origins (2025-01, 2025-02), these "
+                + "keys could not be estimated from the training months and keep the base scenario's values: "
+                + "retention."));
+        // leads are given, so the channel's response is replaced, not kept; capacity is never in the actuals
+        assertThat(String.join("\n", r.notes())).doesNotContain("channels[paid].response", "sales.*");
+        assertThat(Backtest.json(r).toString()).contains("kept_from_base=[retention, revenue.acv]");
+
+        BacktestResult same = Backtest.run(base(), leadsOnly(1), new Backtest.Options(10, 2, true, 200, 7, 1, 1000));
+        assertThat(same.notes()).anySatisfy(n -> assertThat(n).startsWith("At every origin (4), these keys could not "
+                + "be estimated from the training months and keep the base scenario's values: retention; revenue.acv."));
+    }
 }
