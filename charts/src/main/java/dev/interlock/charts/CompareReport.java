@@ -71,6 +71,11 @@ public final class CompareReport {
             out.add(String.format(Locale.ROOT, "Every structure faced the same %,d futures, so these intervals are "
                     + "%s narrower than comparing separate runs.", c.run().trials(), narrower));
         }
+        out.add(Comparison.ASSUMPTIONS);
+        if (c.run().trials() < 2) {
+            out.add("With 1 trial there is no interval and no spread: compare with 1,000 trials or more for figures "
+                    + "worth reading.");
+        }
         Stats best = c.stats(order.get(0));
         Stats b = c.stats(base);
         if (!order.get(0).equals(base)) {
@@ -86,8 +91,13 @@ public final class CompareReport {
         int rank = 1;
         for (String s : c.ranking()) {
             Stats st = c.stats(s);
+            // a structure that beats the one above it in many futures is a near-tie, said beside its rank
+            String close = rank > 1 ? c.closeTo(rank - 1) : null;
+            String rankText = Integer.toString(rank) + (close != null ? " (" + close + ")" : "");
+            rank++;
             // the best in bold, not in the risk colour the run report shades months at risk with
-            rows.add(List.of(Cell.of(Integer.toString(rank++)), rank == 2 ? Cell.bold(s) : Cell.of(s),
+            rows.add(List.of(Cell.of(rankText), rank == 2 ? Cell.bold(s) : Cell.of(s),
+                    Cell.of(Words.compact(st.mean(Summary.CUMULATIVE_PROFIT))),
                     Cell.of(Words.compact(st.quantile(Summary.CUMULATIVE_PROFIT, 0.1))),
                     Cell.of(Words.compact(st.quantile(Summary.CUMULATIVE_PROFIT, 0.5))),
                     Cell.of(Words.compact(st.quantile(Summary.CUMULATIVE_PROFIT, 0.9))),
@@ -97,10 +107,10 @@ public final class CompareReport {
                     Cell.of(Words.percent(st.mean(Summary.BACKLOG_OVER_ANY))),
                     Cell.of(Words.compact(st.quantile(Summary.LTV_TO_CAC, 0.5)))));
         }
-        return new Table(List.of("rank", "structure", "profit P10", "profit P50", "profit P90", "ARR P50",
-                "peak backlog P50", "peak backlog P90", "P(crunch)", "LTV/CAC P50"),
-                List.of(Column.NUMBER, Column.LABEL, Column.NUMBER, Column.NUMBER, Column.NUMBER, Column.NUMBER,
-                        Column.NUMBER, Column.NUMBER, Column.NUMBER, Column.NUMBER), rows);
+        return new Table(List.of("rank", "structure", "profit mean (ranks)", "profit P10", "profit P50", "profit P90",
+                "ARR P50", "peak backlog P50", "peak backlog P90", "P(crunch)", "LTV/CAC P50"),
+                List.of(Column.TEXT, Column.LABEL, Column.NUMBER, Column.NUMBER, Column.NUMBER, Column.NUMBER,
+                        Column.NUMBER, Column.NUMBER, Column.NUMBER, Column.NUMBER, Column.NUMBER), rows);
     }
 
     static Table pairs(Comparison c) {
@@ -112,14 +122,18 @@ public final class CompareReport {
             }
             for (Comparison.Figure f : Comparison.FIGURES) {
                 Comparison.Pair p = c.pair(s, base, f.summary());
+                boolean spread = !Double.isNaN(p.diffP10()) && p.n() > 1;
                 rows.add(List.of(Cell.of(s), Cell.of(f.label()), Cell.of(Words.compact(p.meanDiff())),
-                        Cell.of("[" + Words.compact(p.ciLow()) + ", " + Words.compact(p.ciHigh()) + "]"),
+                        Cell.of(spread ? Words.compact(p.diffP10()) + " to " + Words.compact(p.diffP90()) : ""),
+                        Cell.of(Double.isNaN(p.ciLow()) ? "n/a"
+                                : "[" + Words.compact(p.ciLow()) + ", " + Words.compact(p.ciHigh()) + "]"),
                         Cell.of(Words.percent(p.pABetter())), Cell.of(Words.percent(p.pTie()))));
             }
         }
-        return new Table(List.of("structure", "figure", "mean difference vs " + base, "95% interval",
-                "P(better, trial by trial)", "P(tie)"),
-                List.of(Column.LABEL, Column.TEXT, Column.NUMBER, Column.NUMBER, Column.NUMBER, Column.NUMBER), rows);
+        return new Table(List.of("structure", "figure", "mean difference vs " + base,
+                "in 8 of 10 futures (P10 to P90)", "95% interval of the mean", "P(better, trial by trial)", "P(tie)"),
+                List.of(Column.LABEL, Column.TEXT, Column.NUMBER, Column.NUMBER, Column.NUMBER, Column.NUMBER,
+                        Column.NUMBER), rows);
     }
 
     static Table policies(Scenario sc, List<String> names) {
@@ -163,7 +177,8 @@ public final class CompareReport {
                 + "market, the same lead noise and the same churn draws. Differences come from the policies alone.",
                 mine));
         sections.add(new TableSection("pairs", "Paired differences against " + baseline(c),
-                "Measured future by future; the 95% interval is that of the mean difference.", pairs(c),
+                "Measured future by future. The P10 to P90 range is how far apart the two structures end in 8 of 10 "
+                + "futures; the 95% interval is that of the mean difference. " + Comparison.ASSUMPTIONS, pairs(c),
                 "pairs.csv holds every pair of structures."));
         sections.add(new TableSection("policies", "The structures' policies",
                 "What each structure changes (scenario keys structures.<name>.*; docs/structures.md explains them).",

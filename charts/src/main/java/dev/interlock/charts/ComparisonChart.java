@@ -112,9 +112,11 @@ public final class ComparisonChart {
         for (int i = 0; i < n; i++) {
             Comparison.Pair p = c.pair(others.get(i), baseline, figure);
             double row = n - 1 - i;
-            paired.add(row + 0.12, p.meanDiff(), p.ciLow(), p.ciHigh());
-            unpaired.add(row - 0.12, p.meanDiff(), p.meanDiff() - p.unpairedHalfWidth(),
-                    p.meanDiff() + p.unpairedHalfWidth());
+            // fewer than 2 trials give no interval: the mean alone, drawn as a point
+            double half = Double.isNaN(p.unpairedHalfWidth()) ? 0 : p.unpairedHalfWidth();
+            paired.add(row + 0.12, p.meanDiff(), Double.isNaN(p.ciLow()) ? p.meanDiff() : p.ciLow(),
+                    Double.isNaN(p.ciHigh()) ? p.meanDiff() : p.ciHigh());
+            unpaired.add(row - 0.12, p.meanDiff(), p.meanDiff() - half, p.meanDiff() + half);
         }
         YIntervalSeriesCollection data = new YIntervalSeriesCollection();
         data.addSeries(paired);

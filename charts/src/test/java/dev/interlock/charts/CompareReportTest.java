@@ -47,4 +47,38 @@ class CompareReportTest {
         assertThat(doc.select("script, link, iframe")).isEmpty();
         assertThat(c.pair(c.ranking().get(0), "siloed", Summary.CUMULATIVE_PROFIT).meanDiff()).isPositive();
     }
+
+    @Test
+    void rankingShowsTheMeanItRanksByMarksNearTiesAndThePairsStateSpreadAndWhatIntervalsMeasure() throws Exception {
+        Comparison c = TestRuns.comparison();
+        ChartContext ctx = ChartContext.of(c.scenario(), c.run().trials());
+        List<Figure> figures = CompareReport.figures(c, ctx, THEME);
+        Document doc = Jsoup.parse(CompareReport.report(c, figures, RunReport.renderAll(figures, THEME)).html());
+        List<String> head = doc.select("#ranking thead th").eachText();
+        int mean = head.indexOf("profit mean (ranks)");
+        assertThat(mean).isEqualTo(2);
+        List<Element> rows = doc.select("#ranking tbody tr");
+        double previous = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < rows.size(); i++) {
+            List<String> cells = rows.get(i).select("td").eachText();
+            double m = c.stats(c.ranking().get(i)).mean(Summary.CUMULATIVE_PROFIT);
+            assertThat(cells.get(mean)).isEqualTo(dev.interlock.engine.output.Words.compact(m));
+            assertThat(m).isLessThanOrEqualTo(previous);
+            previous = m;
+            String close = i == 0 ? null : c.closeTo(i);
+            assertThat(cells.get(0)).isEqualTo((i + 1) + (close != null ? " (" + close + ")" : ""));
+        }
+        assertThat(doc.select("#summary").text()).contains(Comparison.ASSUMPTIONS);
+        assertThat(doc.select("#pairs").text()).contains(Comparison.ASSUMPTIONS);
+        List<String> pairHead = doc.select("#pairs thead th").eachText();
+        int spread = pairHead.indexOf("in 8 of 10 futures (P10 to P90)");
+        assertThat(spread).isPositive();
+        Element profitRow = doc.select("#pairs tbody tr").first();
+        String other = profitRow.select("td").get(0).text();
+        Comparison.Pair p = c.pair(other, CompareReport.baseline(c), Summary.CUMULATIVE_PROFIT);
+        assertThat(profitRow.select("td").get(spread).text()).isEqualTo(
+                dev.interlock.engine.output.Words.compact(p.diffP10()) + " to "
+                        + dev.interlock.engine.output.Words.compact(p.diffP90()));
+        assertThat(p.diffP10()).isLessThan(p.meanDiff()).isLessThan(p.diffP90());
+    }
 }

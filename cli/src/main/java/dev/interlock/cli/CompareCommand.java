@@ -34,7 +34,8 @@ import picocli.CommandLine.Model.CommandSpec;
             "(common random numbers) and its error is small. Prints a ranking with the uncertainty stated,",
             "and writes to DIR:",
             "  comparison.csv          one row per structure: mean, P10, P50, P90 of each figure",
-            "  pairs.csv               one row per pair: mean difference, 95%% CI and P(a beats b) per figure",
+            "  pairs.csv               one row per pair: mean difference, 95%% CI and P(a beats b) per figure;",
+            "                          P10 and P90 of the per-trial profit differences",
             "  monthly-<structure>.csv the monthly forecast of each structure",
             "  trials.csv              every trial of every structure",
             "  summary.json            all of the above, with plain-word sentences and the seed-figure check",
@@ -67,6 +68,10 @@ final class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Scenario sc = scenario.load(null);
+        // "siloed, parallel" (a space after the comma, as people write lists) names siloed and parallel
+        if (structures != null) {
+            structures = structures.stream().map(String::strip).filter(x -> !x.isEmpty()).toList();
+        }
         List<String> names = structures != null ? new ArrayList<>(new LinkedHashSet<>(structures)) : sc.compare();
         List<Problem> problems = new ArrayList<>();
         if (structures != null && names.size() < structures.size()) {
@@ -101,11 +106,16 @@ final class CompareCommand implements Callable<Integer> {
             c = Compare.run(sc, names, new Simulation.Options(scenario.threads(), scenario.batch(), progress), dir,
                     extra);
         }
-        print(spec.commandLine().getOut(), c, dir);
+        PrintWriter out = spec.commandLine().getOut();
+        print(out, c, dir);
         if (report) {
-            spec.commandLine().getOut().println("Report: " + dir.resolve("report.html")
-                    + " (charts as PNG and SVG in " + dir.resolve("charts") + ")");
+            out.println("Report: " + dir.resolve("report.html") + " (charts as PNG and SVG in " + dir.resolve("charts")
+                    + ")");
         }
+        for (String note : ValidateCommand.notes(sc)) {
+            out.println("Note: " + note);
+        }
+        out.flush();
         return 0;
     }
 
@@ -131,8 +141,14 @@ final class CompareCommand implements Callable<Integer> {
                     Human.compact(st.quantile(Summary.LTV_TO_CAC, 0.5)));
         }
         out.println("  (P(crunch): share of futures in which the onboarding backlog exceeds its threshold in some month)");
-        out.println();
         List<String> ranked = c.ranking();
+        for (int i = 1; i < ranked.size(); i++) {
+            String close = c.closeTo(i);
+            if (close != null) {
+                out.printf(Locale.ROOT, "  #%d %s is %s.%n", i + 1, ranked.get(i), close);
+            }
+        }
+        out.println();
         String baseline = c.structures().contains("siloed") ? "siloed" : c.structures().get(0);
         Comparison.Figure profit = Comparison.FIGURES.get(0);
         out.println("Paired differences (trial by trial):");
@@ -148,6 +164,11 @@ final class CompareCommand implements Callable<Integer> {
         if (narrower != null) {
             out.printf(Locale.ROOT, "  Pairing makes these intervals %s narrower than comparing separate runs.%n",
                     narrower);
+        }
+        out.println("  " + Comparison.ASSUMPTIONS);
+        if (c.run().trials() < 2) {
+            out.println("  Note: with 1 trial there is no interval and no spread; compare with --trials 1000 or more "
+                    + "for figures worth reading.");
         }
         out.println();
         out.println("Wrote " + dir + ": comparison.csv, pairs.csv, monthly-<structure>.csv, trials.csv, summary.json");

@@ -59,6 +59,7 @@ final class ValidateCommand implements Callable<Integer> {
                         Human.compact(Math.pow(1 + g, s.horizonMonths() - 1)), s.horizonMonths()));
             }
         }
+        notes.addAll(defaultedPolicyNotes(s));
         if (!s.onboarding().hiring().enabled()) {
             java.util.List<String> seeing = s.structures().entrySet().stream()
                     .filter(e -> e.getValue().forecastVisibilityMonths() > 0).map(java.util.Map.Entry::getKey).toList();
@@ -68,5 +69,58 @@ final class ValidateCommand implements Callable<Integer> {
             }
         }
         return notes;
+    }
+
+    /**
+     * A structure that leaves handoff_quality out gets the neutral 1: no lead lost at the handoff, which no
+     * shipped structure assumes (win_rate_multiplier is named too when it is also left out). Said per
+     * structure, unless the scenario defines no structures at all (its one implicit structure is the neutral
+     * model on purpose).
+     */
+    static java.util.List<String> defaultedPolicyNotes(Scenario s) {
+        java.util.List<String> notes = new java.util.ArrayList<>();
+        if (s.structures().size() == 1
+                && s.structures().values().iterator().next().keysAtDefault().containsAll(Scenario.Policy.KEYS)) {
+            return notes;
+        }
+        for (Scenario.Policy p : s.structures().values()) {
+            java.util.List<String> said = new java.util.ArrayList<>();
+            java.util.List<String> keys = new java.util.ArrayList<>();
+            // handoff 1 is what makes such a structure look better than every shipped one; a multiplier left at
+            // 1 alone is siloed's own assumption, so it is only named beside a defaulted handoff
+            if (!p.keysAtDefault().contains("handoff_quality")) {
+                continue;
+            }
+            keys.add("handoff_quality");
+            String others = handoffRange(s);
+            said.add("handoff_quality 1 means no lead is lost at the handoff from marketing to sales"
+                    + (others != null ? " (the other structures here assume " + others + ")" : ""));
+            if (p.keysAtDefault().contains("win_rate_multiplier")) {
+                keys.add("win_rate_multiplier");
+                said.add("win_rate_multiplier 1 means no lift in the win rate from aligned messaging");
+            }
+            notes.add("structure " + p.name() + " leaves " + String.join(" and ", keys) + " at "
+                    + (keys.size() > 1 ? "their defaults" : "its default") + ": " + String.join("; ", said)
+                    + ". Set " + (keys.size() > 1 ? "them" : "it") + " under structures." + p.name()
+                    + " if that is not what you assume (docs/structures.md).");
+        }
+        return notes;
+    }
+
+    /** "0.75–0.90": the mean handoff quality of the structures that set it, or null when none does. */
+    private static String handoffRange(Scenario s) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (Scenario.Policy p : s.structures().values()) {
+            if (!p.keysAtDefault().contains("handoff_quality")) {
+                lo = Math.min(lo, p.handoffQuality().mean());
+                hi = Math.max(hi, p.handoffQuality().mean());
+            }
+        }
+        if (lo > hi) {
+            return null;
+        }
+        return lo == hi ? String.format(java.util.Locale.ROOT, "%.2f", lo)
+                : String.format(java.util.Locale.ROOT, "%.2f–%.2f", lo, hi);
     }
 }

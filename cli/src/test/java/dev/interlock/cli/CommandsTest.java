@@ -50,7 +50,7 @@ class CommandsTest {
         Cli r = Cli.run("compare", scenario("saas.yaml"), "--trials", "2000", "-o", out.toString());
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("rank", "siloed", "both_under_coo", "beats `siloed` on cumulative profit in",
-                "95% CI [");
+                "95% CI of the mean [");
         assertThat(Files.readAllLines(out.resolve("comparison.csv"))).hasSize(6);
         assertThat(Files.readAllLines(out.resolve("pairs.csv"))).hasSize(11);
     }
@@ -191,5 +191,64 @@ class CommandsTest {
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("run", "compare", "validate", "Exit codes", "Example");
         assertThat(Cli.run("help", "compare").out()).contains("common random numbers", "Examples");
+    }
+
+    @Test
+    void compareSaysWhatItsIntervalsMeasureAndTakesSpacesInTheStructureList(@TempDir Path tmp) throws Exception {
+        Path out = tmp.resolve("cmp");
+        Cli r = Cli.run("compare", scenario("saas.yaml"), "--trials", "300", "--structures", "siloed, parallel",
+                "-o", out.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains(dev.interlock.engine.analyses.Comparison.ASSUMPTIONS,
+                "`parallel` beats `siloed` on cumulative profit", "in 8 of 10 futures between",
+                "95% CI of the mean [");
+        assertThat(Files.readAllLines(out.resolve("pairs.csv")).get(1)).startsWith("siloed,parallel,");
+    }
+
+    @Test
+    void compareOfOneTrialStatesNoIntervalAndLeavesItsCellsEmpty(@TempDir Path tmp) throws Exception {
+        Path out = tmp.resolve("cmp");
+        Cli r = Cli.run("compare", scenario("saas.yaml"), "--trials", "1", "--structures", "siloed,both_under_coo",
+                "--report", "-o", out.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("no interval (it needs at least 2 trials)", "Note: with 1 trial there is no "
+                + "interval").doesNotContain("CI [");
+        java.util.List<String> rows = Files.readAllLines(out.resolve("pairs.csv"));
+        java.util.List<String> header = java.util.List.of(rows.get(0).split(",", -1));
+        assertThat(rows.get(1).split(",", -1)[header.indexOf("cumulative_profit_ci95_low")]).isEmpty();
+        assertThat(Files.readString(out.resolve("report.html"))).contains("With 1 trial there is no interval");
+    }
+
+    @Test
+    void aStructuresFileGivenToCompareIsNamedAsOneToInclude(@TempDir Path tmp) {
+        Cli r = Cli.run("compare", scenario("structures.yaml"), "-o", tmp.resolve("x").toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("this is a structures file", "include: structures.yaml")
+                .doesNotContain("missing required key").doesNotContain("Exception");
+        assertThat(r.err().lines().filter(l -> l.startsWith("error:")).count()).isEqualTo(1);
+        assertThat(r.err()).contains("1 problem;");
+        assertThat(tmp.resolve("x")).doesNotExist();
+    }
+
+    @Test
+    void aStructureLeavingHandoffAtItsDefaultIsNotedByValidateRunAndCompare(@TempDir Path tmp) throws Exception {
+        Files.copy(Path.of(scenario("structures.yaml")), tmp.resolve("structures.yaml"));
+        Path f = tmp.resolve("mine.yaml");
+        Files.writeString(f, Files.readString(Path.of(scenario("saas.yaml")))
+                + "\nstructures:\n  mine: {forecast_visibility_months: 2}\n  paced: {handoff_quality: 0.8}\n");
+        String note = "Note: structure mine leaves handoff_quality and win_rate_multiplier at their defaults: "
+                + "handoff_quality 1 means no lead is lost at the handoff from marketing to sales (the other "
+                + "structures here assume 0.75–0.90)";
+        Cli v = Cli.run("validate", f.toString());
+        assertThat(v.code()).as(v.err()).isZero();
+        assertThat(v.out()).contains(note, "win_rate_multiplier 1 means no lift").doesNotContain("structure paced")
+                .doesNotContain("structure siloed");
+        Cli run = Cli.run("run", f.toString(), "--trials", "200", "-o", tmp.resolve("r").toString());
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.out()).contains(note);
+        Cli cmp = Cli.run("compare", f.toString(), "--trials", "200", "--structures", "mine,siloed", "-o",
+                tmp.resolve("c").toString());
+        assertThat(cmp.code()).as(cmp.err()).isZero();
+        assertThat(cmp.out()).contains(note);
     }
 }

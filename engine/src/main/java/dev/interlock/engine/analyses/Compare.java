@@ -14,6 +14,7 @@ import dev.interlock.engine.run.RunResult;
 import dev.interlock.engine.run.Runner;
 import dev.interlock.engine.run.UniformSource;
 import dev.interlock.engine.scenario.Scenario;
+import dev.interlock.engine.stats.Quantiles;
 import dev.interlock.engine.stats.Stats;
 import java.io.IOException;
 import java.io.Writer;
@@ -35,6 +36,14 @@ public final class Compare {
     private Compare() {
     }
 
+    /**
+     * Trials up to which every trial's cumulative profit is kept per structure, so that the P10 and P90 of
+     * each pair's differences are the exact sample quantiles (8 bytes per trial and structure: 8 MB per
+     * structure at this many). Beyond it the differences go to a {@link Quantiles} sketch instead (within
+     * 0.5 % of a true sample quantile, as every other quantile of a run), so memory stays bounded.
+     */
+    static final int EXACT_SPREAD_TRIALS = 1_000_000;
+
     /** Accumulates paired differences, trial by trial, in trial order. */
     static final class PairAccumulator implements BlockSink {
         final int k;
@@ -47,8 +56,18 @@ public final class Compare {
         final long[][] better;
         final long[][] ties;
         final double[][] maxAbs;
+        /** Cumulative profit of every trial so far, per structure, while exact (null once past the limit). */
+        double[][] profit;
+        int kept;
+        /** The pairs' cumulative profit differences, sketched, for runs past {@link #EXACT_SPREAD_TRIALS}. */
+        final Quantiles spread;
+        final int exactLimit;
 
         PairAccumulator(int k) {
+            this(k, EXACT_SPREAD_TRIALS);
+        }
+
+        PairAccumulator(int k, int exactLimit) {
             this.k = k;
             pairIndex = new int[k][k];
             for (int a = 0; a < k; a++) {
@@ -64,12 +83,55 @@ public final class Compare {
             better = new long[p][figures];
             ties = new long[p][figures];
             maxAbs = new double[p][figures];
+            this.exactLimit = exactLimit;
+            profit = new double[k][1024];
+            spread = new Quantiles(p);
+        }
+
+        /**
+         * Keeps one trial's cumulative profit per structure; past the limit, hands every kept trial's
+         * differences to the sketch, drops the kept values and returns false (the caller sketches from then on).
+         */
+        private boolean keep(double[][] s, int col) {
+            if (profit == null) {
+                return false;
+            }
+            if (kept == exactLimit) {
+                double[] d = new double[pairs.size()];
+                for (int i = 0; i < kept; i++) {
+                    for (int p = 0; p < pairs.size(); p++) {
+                        d[p] = profit[pairs.get(p)[0]][i] - profit[pairs.get(p)[1]][i];
+                    }
+                    spread.add(d);
+                }
+                profit = null;
+                return false;
+            }
+            if (kept == profit[0].length) {
+                int grown = (int) Math.min(exactLimit, 2L * kept);
+                for (int a = 0; a < k; a++) {
+                    profit[a] = java.util.Arrays.copyOf(profit[a], grown);
+                }
+            }
+            for (int a = 0; a < k; a++) {
+                profit[a][kept] = s[a][col];
+            }
+            kept++;
+            return true;
         }
 
         @Override
         public void accept(long firstTrial, int count, double[][] s) {
+            double[] diffs = new double[pairs.size()];
             for (int i = 0; i < count; i++) {
                 int base = i * Summary.COUNT;
+                int profitCol = base + Summary.CUMULATIVE_PROFIT.ordinal();
+                if (!keep(s, profitCol)) {
+                    for (int p = 0; p < pairs.size(); p++) {
+                        diffs[p] = s[pairs.get(p)[0]][profitCol] - s[pairs.get(p)[1]][profitCol];
+                    }
+                    spread.add(diffs);
+                }
                 for (int p = 0; p < pairs.size(); p++) {
                     int a = pairs.get(p)[0];
                     int b = pairs.get(p)[1];
@@ -97,23 +159,52 @@ public final class Compare {
             }
         }
 
+        /**
+         * P10 and P90 of the per-trial cumulative profit differences a − b: the sample values of rank
+         * ⌊q·(n − 1)⌋ of the sorted differences (the rank {@link Quantiles} reports), NaNs left out.
+         */
+        double[] spread(int p) {
+            int a = pairs.get(p)[0];
+            int b = pairs.get(p)[1];
+            if (profit == null) {
+                return new double[] {spread.quantile(p, 0.1), spread.quantile(p, 0.9)};
+            }
+            double[] d = new double[kept];
+            int m = 0;
+            for (int i = 0; i < kept; i++) {
+                double x = profit[a][i] - profit[b][i];
+                if (!Double.isNaN(x)) {
+                    d[m++] = x;
+                }
+            }
+            if (m == 0) {
+                return new double[] {Double.NaN, Double.NaN};
+            }
+            java.util.Arrays.sort(d, 0, m);
+            return new double[] {d[(int) Math.floor(0.1 * (m - 1))], d[(int) Math.floor(0.9 * (m - 1))]};
+        }
+
         List<Comparison.Pair> result(List<String> names, List<Stats> stats) {
             List<Comparison.Pair> out = new ArrayList<>();
             for (int p = 0; p < pairs.size(); p++) {
                 int a = pairs.get(p)[0];
                 int b = pairs.get(p)[1];
+                double[] q = spread(p);
                 for (int f = 0; f < figures; f++) {
                     Comparison.Figure fig = Comparison.FIGURES.get(f);
                     long c = n[p][f];
                     double sd = c > 1 ? Math.sqrt(Math.max(0, m2[p][f] / (c - 1))) : 0;
-                    double half = c > 0 ? Comparison.Z95 * sd / Math.sqrt(c) : Double.NaN;
+                    // an interval needs a spread: with fewer than 2 trials there is none to state
+                    double half = c > 1 ? Comparison.Z95 * sd / Math.sqrt(c) : Double.NaN;
                     double sa = stats.get(a).sd(fig.summary());
                     double sb = stats.get(b).sd(fig.summary());
-                    double unpaired = c > 0 ? Comparison.Z95 * Math.sqrt((sa * sa + sb * sb) / c) : Double.NaN;
+                    double unpaired = c > 1 ? Comparison.Z95 * Math.sqrt((sa * sa + sb * sb) / c) : Double.NaN;
                     double m = c > 0 ? mean[p][f] : Double.NaN;
                     out.add(new Comparison.Pair(names.get(a), names.get(b), fig, c, m, sd, m - half, m + half,
                             unpaired, c > 0 ? better[p][f] / (double) c : Double.NaN,
-                            c > 0 ? ties[p][f] / (double) c : Double.NaN, maxAbs[p][f]));
+                            c > 0 ? ties[p][f] / (double) c : Double.NaN, maxAbs[p][f],
+                            fig.summary() == Summary.CUMULATIVE_PROFIT ? q[0] : Double.NaN,
+                            fig.summary() == Summary.CUMULATIVE_PROFIT ? q[1] : Double.NaN));
                 }
             }
             return out;
@@ -223,7 +314,8 @@ public final class Compare {
             b.append(',').append(k).append("_diff_mean,").append(k).append("_ci95_low,").append(k)
                     .append("_ci95_high,").append(k).append("_p_a_better,").append(k).append("_p_tie");
         }
-        b.append(",cumulative_profit_unpaired_ci95_half_width,cumulative_profit_ci_narrowing\n");
+        b.append(",cumulative_profit_unpaired_ci95_half_width,cumulative_profit_ci_narrowing,"
+                + "cumulative_profit_diff_p10,cumulative_profit_diff_p90\n");
         List<String> names = c.structures();
         for (int i = 0; i < names.size(); i++) {
             for (int j = i + 1; j < names.size(); j++) {
@@ -239,6 +331,7 @@ public final class Compare {
                 Comparison.Pair profit = c.pair(a, bb, Summary.CUMULATIVE_PROFIT);
                 b.append(',').append(Fmt.num(profit.unpairedHalfWidth())).append(',')
                         .append(Fmt.num(Double.isInfinite(profit.narrowing()) ? Double.NaN : profit.narrowing()))
+                        .append(',').append(Fmt.num(profit.diffP10())).append(',').append(Fmt.num(profit.diffP90()))
                         .append('\n');
             }
         }
@@ -271,6 +364,10 @@ public final class Compare {
             m.put("unpaired_ci95_half_width", p.unpairedHalfWidth());
             m.put("p_a_better", p.pABetter());
             m.put("p_tie", p.pTie());
+            if (p.figure().summary() == Summary.CUMULATIVE_PROFIT) {
+                m.put("difference_p10", p.diffP10());
+                m.put("difference_p90", p.diffP90());
+            }
             m.put("sentence", c.sentence(p.a(), p.b(), p.figure()));
             pairs.add(m);
         }

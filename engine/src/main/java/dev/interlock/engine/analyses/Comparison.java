@@ -49,9 +49,12 @@ public record Comparison(Scenario scenario, List<String> structures, RunResult r
      * @param pABetter          share of trials where a is strictly better than b (direction of the figure)
      * @param pTie              share of trials where they are equal
      * @param maxAbsDiff        largest |a − b| over trials (0 means identical in every trial)
+     * @param diffP10           P10 of the per-trial differences a − b (cumulative profit only, else NaN)
+     * @param diffP90           P90 of the per-trial differences a − b (cumulative profit only, else NaN)
      */
     public record Pair(String a, String b, Figure figure, long n, double meanDiff, double sdDiff, double ciLow,
-                       double ciHigh, double unpairedHalfWidth, double pABetter, double pTie, double maxAbsDiff) {
+                       double ciHigh, double unpairedHalfWidth, double pABetter, double pTie, double maxAbsDiff,
+                       double diffP10, double diffP90) {
         public double pairedHalfWidth() {
             return (ciHigh - ciLow) / 2;
         }
@@ -81,8 +84,9 @@ public record Comparison(Scenario scenario, List<String> structures, RunResult r
                 return p;
             }
             if (p.a().equals(b) && p.b().equals(a)) {
+                // b − a is −(a − b): its P10 is −P90 of a − b (the same value, counted from the other end)
                 return new Pair(a, b, p.figure(), p.n(), -p.meanDiff(), p.sdDiff(), -p.ciHigh(), -p.ciLow(),
-                        p.unpairedHalfWidth(), p.pBBetter(), p.pTie(), p.maxAbsDiff());
+                        p.unpairedHalfWidth(), p.pBBetter(), p.pTie(), p.maxAbsDiff(), -p.diffP90(), -p.diffP10());
             }
         }
         throw new IllegalArgumentException("no pair " + a + " / " + b + " for " + figure);
@@ -117,8 +121,10 @@ public record Comparison(Scenario scenario, List<String> structures, RunResult r
     }
 
     /**
-     * "`both_under_coo` beats `siloed` on cumulative profit in 83% of trials; mean +1.2M USD, 95% CI
-     * [+1.1M, +1.3M]": oriented so that the first-named structure is the better on average.
+     * "`both_under_coo` beats `siloed` on cumulative profit in 83% of trials (ties 0%); mean +1.2M USD, in 8
+     * of 10 futures between +0.2M and +2.3M; 95% CI of the mean [+1.1M, +1.3M]": oriented so that the
+     * first-named structure is the better on average. The spread (P10 to P90 of the per-trial differences)
+     * is stated for cumulative profit; with fewer than 2 trials there is no interval.
      */
     public String sentence(String a, String b, Figure f) {
         Pair p = pair(a, b, f.summary());
@@ -130,11 +136,44 @@ public record Comparison(Scenario scenario, List<String> structures, RunResult r
             return String.format(Locale.ROOT, "`%s` and `%s` are identical on %s in every trial", a, b, f.label());
         }
         String unit = f.summary().unit().startsWith("currency") ? " " + scenario.currency() : "";
-        return String.format(Locale.ROOT, "`%s` %s `%s` on %s in %s of trials (ties %s); mean %s%s, 95%% CI [%s, %s]%s",
-                a, "beats", b, f.label(), pct(p.pABetter()), pct(p.pTie()), signed(p.meanDiff()), unit,
-                signed(p.ciLow()), signed(p.ciHigh()),
-                p.ciLow() <= 0 && p.ciHigh() >= 0 ? " — not distinguishable from zero" : "");
+        String spread = Double.isNaN(p.diffP10()) || Double.isNaN(p.diffP90()) ? ""
+                : p.n() < 2 ? "" : String.format(Locale.ROOT, ", in 8 of 10 futures between %s and %s",
+                        signed(p.diffP10()), signed(p.diffP90()));
+        String interval = Double.isNaN(p.ciLow()) ? "; no interval (it needs at least 2 trials)"
+                : String.format(Locale.ROOT, "; 95%% CI of the mean [%s, %s]%s", signed(p.ciLow()), signed(p.ciHigh()),
+                        p.ciLow() <= 0 && p.ciHigh() >= 0 ? " — not distinguishable from zero" : "");
+        return String.format(Locale.ROOT, "`%s` %s `%s` on %s in %s of trials (ties %s); mean %s%s%s%s",
+                a, "beats", b, f.label(), pct(p.pABetter()), pct(p.pTie()), signed(p.meanDiff()), unit, spread,
+                interval);
     }
+
+    /**
+     * What the intervals do and do not measure, said once beside every comparison: the differences are
+     * those of the structures' assumed policy values, and the intervals are the simulation's noise only.
+     */
+    public static final String ASSUMPTIONS = "These differences follow from the policy values assumed for each "
+            + "structure (the scenario's structures: and the files it includes, such as structures.yaml); the "
+            + "intervals measure simulation noise only, not doubt about those assumptions.";
+
+    /**
+     * When the structure ranked {@code rank} (0-based, ≥ 1) beats the one above it in at least
+     * {@link #NEAR_TIE} of trials on cumulative profit: "close to #2: better in 48% of futures"; "identical to #2
+     * in every future" when they never differ; else null.
+     */
+    public String closeTo(int rank) {
+        List<String> r = ranking();
+        Pair p = pair(r.get(rank), r.get(rank - 1), Summary.CUMULATIVE_PROFIT);
+        if (p.n() > 0 && p.maxAbsDiff() == 0) {
+            return "identical to #" + rank + " in every future";
+        }
+        if (!(p.pABetter() >= NEAR_TIE)) {
+            return null;
+        }
+        return "close to #" + rank + ": better in " + pct(p.pABetter()) + " of futures";
+    }
+
+    /** The share of trials from which a lower-ranked structure counts as close to the one above it. */
+    public static final double NEAR_TIE = 0.40;
 
     /** As {@link dev.interlock.engine.output.Words#percent}: "100%" and "0%" only when it is all or nothing. */
     static String pct(double p) {

@@ -174,12 +174,31 @@ public record Scenario(String name, String description, long seed, int trials, i
      *
      * @param hireLeadTimeMonths months from a hiring decision to the hire's first month under this structure, or
      *                           {@link #SCENARIO_LEAD_TIME} for the scenario's {@code onboarding.hiring.lead_time_months}
+     * @param keysAtDefault      the policy keys neither this structure nor an included one of the same name set,
+     *                           so they hold the neutral defaults (for the notes of validate, run and compare)
      */
     public record Policy(String name, String description, Dist handoffQuality, Dist winRateMultiplier,
                          int forecastVisibilityMonths, int reviewCadenceMonths, int hireLeadTimeMonths,
-                         SpendPacing spendPacing, Dist overheadPerMonth) {
+                         SpendPacing spendPacing, Dist overheadPerMonth, java.util.Set<String> keysAtDefault) {
         /** {@link #hireLeadTimeMonths} when the structure does not set its own. */
         public static final int SCENARIO_LEAD_TIME = -1;
+
+        /** The policy keys of a structure, in the order of docs/structures.md. */
+        public static final List<String> KEYS = List.of("handoff_quality", "win_rate_multiplier",
+                "forecast_visibility_months", "review_cadence_months", "hire_lead_time_months", "spend_pacing",
+                "overhead_per_month");
+
+        public Policy {
+            keysAtDefault = java.util.Set.copyOf(keysAtDefault);
+        }
+
+        /** A policy whose every key was given (or whose defaults are of no interest, as a calibrated one's). */
+        public Policy(String name, String description, Dist handoffQuality, Dist winRateMultiplier,
+                      int forecastVisibilityMonths, int reviewCadenceMonths, int hireLeadTimeMonths,
+                      SpendPacing spendPacing, Dist overheadPerMonth) {
+            this(name, description, handoffQuality, winRateMultiplier, forecastVisibilityMonths, reviewCadenceMonths,
+                    hireLeadTimeMonths, spendPacing, overheadPerMonth, java.util.Set.of());
+        }
 
         /** The lead time hires take under this structure, given the scenario's hiring settings. */
         public int leadTimeMonths(Hiring hiring) {

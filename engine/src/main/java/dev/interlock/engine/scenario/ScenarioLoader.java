@@ -87,6 +87,15 @@ public final class ScenarioLoader {
                     + MapReader.found(root));
             throw new InputException(problems);
         }
+        if (isStructuresFile(rootMap)) {
+            // a file of structures only (scenarios/structures.yaml) is included by scenarios, not run: one problem
+            // saying so, rather than one "missing required key" per scenario section
+            String base = Path.of(fileName).getFileName() == null ? fileName : Path.of(fileName).getFileName().toString();
+            ctx.problem(null, "", "this is a structures file, meant to be included from a scenario (include: "
+                    + base + "), not a scenario on its own: give the command a scenario that includes it, such as "
+                    + "scenarios/saas.yaml");
+            throw new InputException(problems);
+        }
         Scenario s = new ScenarioLoader.Reading(ctx, baseDir).scenario(new MapReader(ctx, rootMap, "", ""));
         if (!problems.isEmpty() || s == null) {
             problems.sort(java.util.Comparator.comparing(Problem::file).thenComparingInt(Problem::line)
@@ -94,6 +103,18 @@ public final class ScenarioLoader {
             throw new InputException(problems);
         }
         return s;
+    }
+
+    /** True when the top-level keys are structures (and at most a description): what an included file holds. */
+    static boolean isStructuresFile(MappingNode root) {
+        Set<String> keys = new HashSet<>();
+        for (org.yaml.snakeyaml.nodes.NodeTuple t : root.getValue()) {
+            if (!(t.getKeyNode() instanceof org.yaml.snakeyaml.nodes.ScalarNode k)) {
+                return false;
+            }
+            keys.add(k.getValue());
+        }
+        return keys.contains("structures") && Set.of("structures", "description").containsAll(keys);
     }
 
     /** One pass over one scenario file. */
@@ -441,7 +462,7 @@ public final class ScenarioLoader {
 
         static Policy neutralPolicy(String name, Onboarding onboarding) {
             return new Policy(name, "", new Fixed(1), new Fixed(1), 0, 1, Policy.SCENARIO_LEAD_TIME,
-                    SpendPacing.OFF, new Fixed(0));
+                    SpendPacing.OFF, new Fixed(0), Set.copyOf(Policy.KEYS));
         }
 
         /** Reads an included file's structures; false when the file could not be read as a mapping at all. */
@@ -525,8 +546,10 @@ public final class ScenarioLoader {
             int lead = p.integer("hire_lead_time_months", base.hireLeadTimeMonths(), 0, 24);
             SpendPacing pacing = pacing(p, base.spendPacing(), onboarding);
             Dist overhead = p.dist("overhead_per_month", base.overheadPerMonth(), Range.MONEY);
+            Set<String> atDefault = new HashSet<>(base.keysAtDefault());
+            atDefault.removeIf(p::has);
             p.finish();
-            return new Policy(name, description, handoff, mult, visibility, cadence, lead, pacing, overhead);
+            return new Policy(name, description, handoff, mult, visibility, cadence, lead, pacing, overhead, atDefault);
         }
 
         private SpendPacing pacing(MapReader p, SpendPacing base, Onboarding onboarding) {

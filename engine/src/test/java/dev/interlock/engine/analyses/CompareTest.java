@@ -160,4 +160,125 @@ class CompareTest {
             assertThat(Files.readString(rerun.resolve(f))).as(f).isEqualTo(Files.readString(out.resolve(f)));
         }
     }
+
+    /** Trial i's cumulative profit per structure, from trials.csv (columns trial from 0, structure, figures...). */
+    static java.util.Map<String, double[]> profits(Path trialsCsv, int trials) throws Exception {
+        List<String> rows = Files.readAllLines(trialsCsv);
+        List<String> header = List.of(rows.get(0).split(","));
+        int col = header.indexOf("cumulative_profit");
+        java.util.Map<String, double[]> out = new java.util.HashMap<>();
+        for (String r : rows.subList(1, rows.size())) {
+            String[] f = r.split(",");
+            out.computeIfAbsent(f[1], k -> new double[trials])[Integer.parseInt(f[0])] = Double.parseDouble(f[col]);
+        }
+        return out;
+    }
+
+    @Test
+    void pairsCsvStatesTheP10AndP90OfTheTrialByTrialProfitDifferences(@TempDir Path dir) throws Exception {
+        Scenario s = ScenarioLoader.load(TestScenarios.shipped("saas.yaml"));
+        Path out = dir.resolve("cmp");
+        Comparison c = Compare.run(s.with(s.seed(), 1000, s.structure()), List.of("siloed", "both_under_coo"),
+                OPTIONS, out);
+        java.util.Map<String, double[]> profit = profits(out.resolve("trials.csv"), 1000);
+        double[] d = new double[1000];
+        for (int i = 0; i < 1000; i++) {
+            d[i] = profit.get("siloed")[i] - profit.get("both_under_coo")[i];
+        }
+        java.util.Arrays.sort(d);
+        List<String> rows = Files.readAllLines(out.resolve("pairs.csv"));
+        List<String> header = List.of(rows.get(0).split(",", -1));
+        String[] row = rows.get(1).split(",", -1);
+        double p10 = Double.parseDouble(row[header.indexOf("cumulative_profit_diff_p10")]);
+        double p90 = Double.parseDouble(row[header.indexOf("cumulative_profit_diff_p90")]);
+        // the sample values of rank ⌊q·(n − 1)⌋, as every quantile Interlock reports (trials.csv rounds to 4 places)
+        assertThat(p10).isCloseTo(d[99], org.assertj.core.data.Offset.offset(1e-3));
+        assertThat(p90).isCloseTo(d[899], org.assertj.core.data.Offset.offset(1e-3));
+        assertThat(p10).isLessThan(p90);
+        // the sentence, oriented better-first, states the same range the other way round
+        Comparison.Pair flipped = c.pair("both_under_coo", "siloed", Summary.CUMULATIVE_PROFIT);
+        assertThat(flipped.diffP10()).isEqualTo(-c.pair("siloed", "both_under_coo", Summary.CUMULATIVE_PROFIT).diffP90());
+        assertThat(c.sentence("both_under_coo", "siloed", Comparison.FIGURES.get(0)))
+                .contains("in 8 of 10 futures between " + Comparison.signed(flipped.diffP10()) + " and "
+                        + Comparison.signed(flipped.diffP90()));
+    }
+
+    @Test
+    void pastTheExactLimitTheSpreadComesFromTheSketchWithinItsAccuracy() throws Exception {
+        int trials = 3000;
+        Compare.PairAccumulator exact = new Compare.PairAccumulator(3);
+        Compare.PairAccumulator sketched = new Compare.PairAccumulator(3, 500);
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(11);
+        int col = Summary.CUMULATIVE_PROFIT.ordinal();
+        for (int first = 0; first < trials; first += 700) {
+            int count = Math.min(700, trials - first);
+            double[][] block = new double[3][count * Summary.COUNT];
+            for (int i = 0; i < count; i++) {
+                double market = rng.nextGaussian() * 3e6;
+                block[0][i * Summary.COUNT + col] = market + 1e6 + rng.nextGaussian() * 4e5;
+                block[1][i * Summary.COUNT + col] = market + rng.nextGaussian() * 4e5;
+                block[2][i * Summary.COUNT + col] = market - 2e5 + rng.nextGaussian() * 1e5;
+            }
+            exact.accept(first, count, block);
+            sketched.accept(first, count, block);
+        }
+        assertThat(exact.profit).as("kept exactly below the limit").isNotNull();
+        assertThat(sketched.profit).as("dropped past the limit").isNull();
+        for (int p = 0; p < 3; p++) {
+            double[] e = exact.spread(p);
+            double[] k = sketched.spread(p);
+            for (int q = 0; q < 2; q++) {
+                assertThat(k[q]).as("pair %d, quantile %d", p, q)
+                        .isCloseTo(e[q], org.assertj.core.data.Offset.offset(0.0051 * Math.abs(e[q])));
+            }
+        }
+    }
+
+    @Test
+    void oneTrialGivesNoIntervalAndSaysSo(@TempDir Path dir) throws Exception {
+        Scenario s = ScenarioLoader.load(TestScenarios.shipped("saas.yaml"));
+        Path out = dir.resolve("cmp");
+        Comparison c = Compare.run(s.with(s.seed(), 1, s.structure()), List.of("siloed", "both_under_coo"), OPTIONS,
+                out);
+        Comparison.Pair p = c.pair("both_under_coo", "siloed", Summary.CUMULATIVE_PROFIT);
+        assertThat(p.ciLow()).isNaN();
+        assertThat(p.ciHigh()).isNaN();
+        String sentence = c.sentence("both_under_coo", "siloed", Comparison.FIGURES.get(0));
+        assertThat(sentence).contains("no interval (it needs at least 2 trials)").doesNotContain("CI")
+                .doesNotContain("8 of 10");
+        List<String> rows = Files.readAllLines(out.resolve("pairs.csv"));
+        List<String> header = List.of(rows.get(0).split(",", -1));
+        String[] row = rows.get(1).split(",", -1);
+        assertThat(row).hasSize(header.size());
+        assertThat(row[header.indexOf("cumulative_profit_ci95_low")]).isEmpty();
+        assertThat(row[header.indexOf("cumulative_profit_ci95_high")]).isEmpty();
+        assertThat(row[header.indexOf("cumulative_profit_diff_mean")]).isNotEmpty();
+        // two trials are enough for mean ± 1.96·sd/√n
+        Comparison two = Compare.run(s.with(s.seed(), 2, s.structure()), List.of("siloed", "both_under_coo"), OPTIONS);
+        Comparison.Pair q = two.pair("both_under_coo", "siloed", Summary.CUMULATIVE_PROFIT);
+        assertThat(q.ciHigh() - q.meanDiff()).isCloseTo(Comparison.Z95 * q.sdDiff() / Math.sqrt(2),
+                org.assertj.core.data.Offset.offset(1e-6 * Math.abs(q.sdDiff())));
+    }
+
+    @Test
+    void aStructureThatOftenBeatsTheOneRankedAboveItIsMarkedClose(@TempDir Path dir) throws Exception {
+        // differs from cmo_under_cro only in how far ahead operations sees: close on profit, either way by future
+        Scenario s = withStructures("saas.yaml", """
+                  far: {handoff_quality: {dist: beta, mean: 0.90, sd: 0.03}, win_rate_multiplier: 1.08,
+                        forecast_visibility_months: 4, review_cadence_months: 1,
+                        spend_pacing: {unworked_threshold: 150, hold_factor: 0.6}, overhead_per_month: 12000}
+                  twin: {handoff_quality: {dist: beta, mean: 0.75, sd: 0.05}, win_rate_multiplier: 1.0,
+                         forecast_visibility_months: 0, review_cadence_months: 3, spend_pacing: false,
+                         overhead_per_month: 0}
+                """, 2000, dir);
+        Comparison c = Compare.run(s, List.of("cmo_under_cro", "far", "siloed", "twin"), OPTIONS);
+        List<String> r = c.ranking();
+        assertThat(r.subList(0, 2)).containsExactlyInAnyOrder("cmo_under_cro", "far");
+        double share = c.pair(r.get(1), r.get(0), Summary.CUMULATIVE_PROFIT).pABetter();
+        assertThat(share).isGreaterThanOrEqualTo(Comparison.NEAR_TIE).isLessThan(0.6);
+        assertThat(c.closeTo(1)).isEqualTo("close to #1: better in " + Comparison.pct(share) + " of futures");
+        // the shipped chain is far ahead of siloed: no mark
+        assertThat(c.closeTo(2)).isNull();
+        assertThat(c.closeTo(3)).isEqualTo("identical to #3 in every future");
+    }
 }

@@ -207,4 +207,38 @@ class ScenarioLoaderTest {
         assertThatThrownBy(() -> TestScenarios.parse("- just\n- a list\n")).isInstanceOf(InputException.class)
                 .hasMessageContaining("expected a mapping");
     }
+
+    @Test
+    void aStructuresFileGivenAsAScenarioGetsOneProblemSayingToIncludeIt() {
+        Path file = TestScenarios.shipped("structures.yaml");
+        assertThatThrownBy(() -> ScenarioLoader.load(file)).isInstanceOfSatisfying(InputException.class, e ->
+                assertThat(e.problems()).singleElement().satisfies(p -> {
+                    assertThat(p.message()).contains("this is a structures file", "include: structures.yaml")
+                            .doesNotContain("missing required key");
+                    assertThat(p.file()).isEqualTo(file.toString());
+                }));
+        // a scenario that merely lacks its sections is still told what is missing, key by key
+        assertThatThrownBy(() -> TestScenarios.parse("name: x\nstructures: {a: {handoff_quality: 0.8}}\n"))
+                .isInstanceOf(InputException.class).hasMessageContaining("missing required key");
+    }
+
+    @Test
+    void aStructureRemembersWhichPolicyKeysItLeftAtTheirDefaults(@TempDir Path dir) throws Exception {
+        Path saas = TestScenarios.shipped("saas.yaml");
+        Files.copy(TestScenarios.shipped("structures.yaml"), dir.resolve("structures.yaml"));
+        Path f = dir.resolve("saas.yaml");
+        Files.writeString(f, Files.readString(saas, StandardCharsets.UTF_8) + """
+
+                structures:
+                  mine: {forecast_visibility_months: 2}
+                  siloed: {overhead_per_month: 1000}
+                """, StandardCharsets.UTF_8);
+        Scenario s = ScenarioLoader.load(f);
+        assertThat(s.structures().get("mine").keysAtDefault()).containsExactlyInAnyOrder("handoff_quality",
+                "win_rate_multiplier", "review_cadence_months", "hire_lead_time_months", "spend_pacing",
+                "overhead_per_month");
+        // an included structure's keys count as set, also when the scenario overrides another of its keys
+        assertThat(s.structures().get("siloed").keysAtDefault()).containsExactly("hire_lead_time_months");
+        assertThat(s.structures().get("both_under_coo").keysAtDefault()).containsExactly("hire_lead_time_months");
+    }
 }
