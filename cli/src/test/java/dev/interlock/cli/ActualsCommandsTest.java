@@ -117,4 +117,21 @@ class ActualsCommandsTest {
         assertThat(r.err()).contains("--train-months: expected a whole number from 2 to 17");
         assertThat(tmp.resolve("bt")).doesNotExist();
     }
+
+    @Test
+    void actualsLongerThanAScenarioCanRunExitWithCodeTwo(@TempDir Path tmp) throws Exception {
+        // 610 months of leads and closes: each origin would simulate more than the 600 months a scenario allows
+        StringBuilder csv = new StringBuilder("month,leads,closes\n");
+        java.time.YearMonth m = java.time.YearMonth.of(1970, 1);
+        for (int i = 0; i < 610; i++, m = m.plusMonths(1)) {
+            csv.append(m).append(",100,5\n");
+        }
+        Path a = tmp.resolve("long.csv");
+        Files.writeString(a, csv);
+        Cli r = Cli.run("backtest", actuals("olist-funnel.yaml"), "--actuals", a.toString(), "--train-months", "600",
+                "-o", tmp.resolve("bt").toString());
+        assertThat(r.code()).as(r.err()).isEqualTo(2);
+        assertThat(r.err()).contains("at most 600 months", "found 610", "cut the actuals");
+        assertThat(tmp.resolve("bt")).doesNotExist();
+    }
 }

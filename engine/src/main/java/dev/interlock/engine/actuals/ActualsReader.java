@@ -193,9 +193,11 @@ public final class ActualsReader {
     }
 
     /**
-     * Rows whose counts contradict each other: more qualified than leads, more wins than qualified (or than
-     * leads, without a qualified column), more churned than the customers who could have churned — those live at
-     * the previous month's end plus this month's go-lives (or closes, without go_lives).
+     * Counts that contradict each other. Over the whole file: more qualified than leads, or more wins than
+     * qualified (or than leads, without a qualified column) — a single month may legitimately exceed its own
+     * leads when sales works a queue carried from earlier months, but no history can qualify or win more leads
+     * than it had (the rates would be above 1). Row by row: more churned than the customers who could have
+     * churned — those live at the previous month's end plus this month's go-lives (or closes, without go_lives).
      */
     private static void impossible(Table t, List<Problem> problems, List<String> names, List<Integer> fields,
                                    Map<String, double[]> columns, YearMonth first) {
@@ -209,19 +211,17 @@ public final class ActualsReader {
         double[] joined = a.total("go_lives") != null ? a.total("go_lives") : a.total("closes");
         String joinedName = a.total("go_lives") != null ? "go_lives" : "closes";
         String leadsName = columns.containsKey("leads") ? "leads" : "leads (the sum of its channels)";
+        if (qualified != null && leads != null) {
+            exceeds(t, problems, fields.get(names.indexOf("qualified")), "qualified", qualified, leadsName, leads);
+        }
+        double[] of = qualified != null ? qualified : leads;
+        if (wins != null && of != null) {
+            exceeds(t, problems, fields.get(names.indexOf("wins")), "wins", wins,
+                    qualified != null ? "qualified" : leadsName, of);
+        }
         for (int r = 0; r < n; r++) {
             int line = t.rows.get(r).line;
             YearMonth m = first.plusMonths(r);
-            if (qualified != null && leads != null && qualified[r] > leads[r]) {
-                t.problem(problems, line, fields.get(names.indexOf("qualified")), "qualified", "expected at most the "
-                        + "month's " + leadsName + " (" + num(leads[r]) + ") qualified, found " + num(qualified[r]));
-            }
-            double[] of = qualified != null ? qualified : leads;
-            if (wins != null && of != null && wins[r] > of[r]) {
-                t.problem(problems, line, fields.get(names.indexOf("wins")), "wins", "expected at most the month's "
-                        + (qualified != null ? "qualified" : leadsName) + " (" + num(of[r]) + ") won, found "
-                        + num(wins[r]));
-            }
             if (churned != null && active != null && r > 0 && !Double.isNaN(active[r - 1])) {
                 double joinedNow = joined == null || Double.isNaN(joined[r]) ? 0 : joined[r];
                 double atRisk = active[r - 1] + joinedNow;
@@ -232,6 +232,26 @@ public final class ActualsReader {
                             + " (" + num(joinedNow) + ")" : "") + ", found " + num(churned[r]) + " churned");
                 }
             }
+        }
+    }
+
+    /** A problem, on the header's column, when Σ part > Σ whole over the months where both are given. */
+    private static void exceeds(Table t, List<Problem> problems, int field, String partName, double[] part,
+                                String wholeName, double[] whole) {
+        double sp = 0;
+        double sw = 0;
+        int months = 0;
+        for (int r = 0; r < part.length; r++) {
+            if (!Double.isNaN(part[r]) && !Double.isNaN(whole[r])) {
+                sp += part[r];
+                sw += whole[r];
+                months++;
+            }
+        }
+        if (sp > sw) {
+            t.problem(problems, 1, field, partName, "expected at most as many " + partName + " as " + wholeName
+                    + " over the months that give both, found " + num(sp) + " " + partName + " of " + num(sw) + " over "
+                    + months + (months == 1 ? " month" : " months") + " (a rate above 1)");
         }
     }
 

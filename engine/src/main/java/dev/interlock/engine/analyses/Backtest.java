@@ -347,6 +347,15 @@ public final class Backtest {
             p.add(new Problem("--horizon", 0, 0, "", "expected a whole number from 1 to " + (months - o.trainMonths())
                     + " (months left after " + o.trainMonths() + " training months), found " + o.horizon()));
         }
+        // each origin simulates from the actuals' first month to the end of its forecast; the last rolling one
+        // reaches the actuals' last month
+        int span = o.rolling() ? months : o.trainMonths() + (o.horizon() == 0 ? months - o.trainMonths() : o.horizon());
+        if (p.isEmpty() && span > ScenarioLoader.MAX_HORIZON) {
+            p.add(new Problem("--train-months", 0, 0, "", "expected at most " + ScenarioLoader.MAX_HORIZON + " months "
+                    + "from the actuals' first month to the end of the last forecast (a backtest simulates from the "
+                    + "first month, and a scenario runs at most " + ScenarioLoader.MAX_HORIZON + " months), found "
+                    + span + "; cut the actuals to their recent months"));
+        }
         if (o.trials() < MIN_TRIALS || o.trials() > MAX_TRIALS) {
             p.add(new Problem("--trials", 0, 0, "", "expected a whole number from " + MIN_TRIALS + " to " + MAX_TRIALS
                     + ", found " + o.trials()));

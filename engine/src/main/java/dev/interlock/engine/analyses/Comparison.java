@@ -128,6 +128,11 @@ public record Comparison(Scenario scenario, List<String> structures, RunResult r
      */
     public String sentence(String a, String b, Figure f) {
         Pair p = pair(a, b, f.summary());
+        if (p.n() == 0 || Double.isNaN(p.meanDiff())) {
+            // e.g. CAC when no future closes a deal: no difference to orient by
+            return String.format(Locale.ROOT, "`%s` and `%s` cannot be compared on %s: it is undefined in every trial",
+                    a, b, f.label());
+        }
         boolean aBetter = f.higherIsBetter() ? p.meanDiff() >= 0 : p.meanDiff() <= 0;
         if (!aBetter) {
             return sentence(b, a, f);
@@ -185,12 +190,8 @@ public record Comparison(Scenario scenario, List<String> structures, RunResult r
         String sign = x < 0 ? "−" : "+";
         double a = Math.abs(x);
         String body;
-        if (a >= 1e9) {
-            body = String.format(Locale.ROOT, "%.2fB", a / 1e9);
-        } else if (a >= 1e6) {
-            body = String.format(Locale.ROOT, "%.2fM", a / 1e6);
-        } else if (a >= 1e4) {
-            body = String.format(Locale.ROOT, "%.1fk", a / 1e3);
+        if (a >= 1e4) {
+            body = dev.interlock.engine.output.Words.compact(a);
         } else if (a >= 10) {
             body = String.format(Locale.ROOT, "%.0f", a);
         } else {
@@ -199,10 +200,13 @@ public record Comparison(Scenario scenario, List<String> structures, RunResult r
         return sign + body;
     }
 
-    /** The seed figure check: (mean of a structure's figure / mean of the baseline's) − 1. */
+    /**
+     * The seed figure check: (mean of a structure's figure / mean of the baseline's) − 1; NaN (null in JSON) when
+     * the baseline's mean is not positive.
+     */
     public double relativeGain(String structure, String baseline, Summary figure) {
         double a = stats(structure).mean(figure);
         double b = stats(baseline).mean(figure);
-        return a / b - 1;
+        return b > 0 ? a / b - 1 : Double.NaN;   // a ratio to a baseline that shrinks or stands still means nothing
     }
 }

@@ -106,19 +106,29 @@ public final class OutputDir implements AutoCloseable {
         }
     }
 
-    /** Starts writing; removes staging leftovers of runs that were killed. */
+    /**
+     * Starts writing; tidies up after runs that were killed: their staging directories are removed, and a previous
+     * result that a run had moved aside just before it was killed (between the two renames of {@link #commit()})
+     * is put back where it was.
+     */
     public static OutputDir open(Path target) throws IOException {
         check(target);
         Path abs = target.toAbsolutePath().normalize();
         Path parent = abs.getParent();
         Files.createDirectories(parent);
         String base = "." + abs.getFileName() + ".interlock-";
-        try (DirectoryStream<Path> s = Files.newDirectoryStream(parent, base + "*")) {
+        // a prefix test, not a glob: the name may hold glob characters ({, [, *)
+        DirectoryStream.Filter<Path> ours = p -> p.getFileName().toString().startsWith(base);
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(parent, ours)) {
             for (Path p : s) {
                 String rest = p.getFileName().toString().substring(base.length());
                 long pid = parsePid(rest);
                 if (pid < 0 || ProcessHandle.of(pid).map(h -> !h.isAlive()).orElse(true)) {
-                    deleteTree(p);
+                    if (rest.startsWith("old-") && !Files.exists(abs)) {
+                        Files.move(p, abs, StandardCopyOption.ATOMIC_MOVE);
+                    } else {
+                        deleteTree(p);
+                    }
                 }
             }
         }
@@ -148,8 +158,14 @@ public final class OutputDir implements AutoCloseable {
         return target;
     }
 
-    /** Swaps the complete staging directory in place of the target. */
+    /**
+     * Swaps the complete staging directory in place of the target, after checking again that the target may be
+     * replaced: someone may have put other files there while the run was going.
+     *
+     * @throws InputException when the target has become a file or a directory of someone else's files
+     */
     public void commit() throws IOException {
+        check(target);
         Files.writeString(staging.resolve(MARKER), "written by Interlock; this directory is replaced on every run\n",
                 StandardCharsets.UTF_8);
         Path old = null;

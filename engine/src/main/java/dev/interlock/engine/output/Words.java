@@ -41,10 +41,11 @@ public final class Words {
         }
         double a = Math.abs(x);
         String sign = x < 0 ? "-" : "";
-        if (a >= 1e9) {
+        // the unit is chosen for the value as it will be rounded: 999,960 is "1.00M", not "1000.0k"
+        if (a >= 999_995_000) {
             return sign + String.format(Locale.ROOT, "%.2fB", a / 1e9);
         }
-        if (a >= 1e6) {
+        if (a >= 999_950) {
             return sign + String.format(Locale.ROOT, "%.2fM", a / 1e6);
         }
         if (a >= 1e4) {
@@ -90,9 +91,9 @@ public final class Words {
             double x = xs[i];
             if (Double.isNaN(x)) {
                 out[i] = "n/a";
-            } else if (max >= 1e9) {
+            } else if (max >= 999_995_000) {      // as in compact: the unit of the rounded value
                 out[i] = String.format(Locale.ROOT, "%.2fB", x / 1e9);
-            } else if (max >= 1e6) {
+            } else if (max >= 999_950) {
                 out[i] = String.format(Locale.ROOT, "%.2fM", x / 1e6);
             } else if (max >= 1e4) {
                 out[i] = String.format(Locale.ROOT, "%.1fk", x / 1e3);

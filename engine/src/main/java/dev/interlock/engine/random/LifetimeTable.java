@@ -11,11 +11,12 @@ import java.util.Arrays;
  * comparisons on average whatever the shape (so the search loop is rarely entered and well predicted).
  *
  * <p>It is the per-trial sampler of a customer's lifetime (MODEL.md section 4): the kernel rebuilds it once
- * per trial from that trial's retention parameters ({@link #set}, O(m), allocation-free), then draws one
- * lifetime per customer at go-live through {@link Draws#lifetime(LifetimeTable)}. Drawing n independent
- * lifetimes is exactly equivalent to thinning the cohort by Binomial(survivors, p[k]) month after month,
- * because customers are independent; it costs one uniform per customer instead of one binomial per
- * cohort and month.
+ * per trial from that trial's retention parameters ({@link #set}, O(m), allocation-free). For a small cohort
+ * going live, {@code Retention} draws how many churn within the months left (one binomial with
+ * {@link #probabilityWithin}) and then only their lifetimes, from the distribution conditioned on churning in
+ * time ({@link Draws#lifetimeWithin}); larger cohorts are thinned month by month with binomials instead. Both are
+ * exactly equivalent to thinning the cohort by Binomial(survivors, p[k]) month after month, because customers are
+ * independent. {@link Draws#lifetime} (an unconditioned lifetime) serves the benchmarks' replay of recorded draws.
  *
  * <p>Not thread-safe; one per worker state.
  */

@@ -188,7 +188,12 @@ public final class ScenarioLoader {
             if (compare == null) {
                 compare = new ArrayList<>(structures.keySet());
             } else {
+                java.util.Set<String> seen = new java.util.HashSet<>();
                 for (String c : compare) {
+                    if (!seen.add(c)) {
+                        r.problemAt("compare", "expected each structure once, found '" + c + "' twice (a comparison "
+                                + "runs each once; its files are named after it)");
+                    }
                     if (structuresKnown && !structures.containsKey(c)) {
                         String near = Suggest.nearest(c, structures.keySet());
                         r.problemAt("compare", "expected names of defined structures, found '" + c + "'"

@@ -104,24 +104,26 @@ class ActualsReaderTest {
     }
 
     @Test
-    void countsThatContradictEachOtherInARowAreErrors() throws IOException {
+    void countsThatContradictEachOtherAreErrors() throws IOException {
         Path p = file("x.csv", "month,leads.a,leads.b,qualified,wins,churned,active_customers,go_lives\n"
                 + "2024-01,50,50,30,5,0,100,0\n"
-                + "2024-02,50,50,300,5,0,100,0\n"          // more qualified than leads
-                + "2024-03,50,50,30,50,0,100,0\n"          // more wins than qualified
+                + "2024-02,50,50,600,5,0,100,0\n"          // 720 qualified of 500 leads over the file
+                + "2024-03,50,50,30,50,0,100,0\n"          // one month above its own qualified: a queue worked off
                 + "2024-04,50,50,30,5,120,100,10\n"        // 120 churned of at most 100 + 10
                 + "2024-05,50,50,30,5,15,100,10\n");       // 15 of 100 + 10: possible
         List<Problem> ps = problems(p, null, null);
         assertThat(ps).extracting(Problem::format).containsExactly(
-                p + ":3:4: qualified: expected at most the month's leads (the sum of its channels) (100) qualified, "
-                        + "found 300",
-                p + ":4:5: wins: expected at most the month's qualified (30) won, found 50",
+                p + ":1:4: qualified: expected at most as many qualified as leads (the sum of its channels) over the "
+                        + "months that give both, found 720 qualified of 500 over 5 months (a rate above 1)",
                 p + ":5:6: churned: expected at most the customers who could churn in 2024-04: active_customers at "
                         + "the end of 2024-03 (100) plus this month's go_lives (10), found 120 churned");
-        // without qualified, wins are of leads
-        Path w = file("w.csv", "month,leads,wins\n2024-01,10,11\n");
-        assertThat(problems(w, null, null)).singleElement().satisfies(x -> assertThat(x.format())
-                .isEqualTo(w + ":2:3: wins: expected at most the month's leads (10) won, found 11"));
+        // a month that wins more than it qualified is possible; a history that does is not
+        Path w = file("w.csv", "month,leads,wins\n2024-01,10,11\n2024-02,10,2\n");
+        assertThat(ActualsReader.read(w, null, null).total("wins")).containsExactly(11, 2);
+        Path w2 = file("w2.csv", "month,leads,wins\n2024-01,10,11\n2024-02,10,10\n");
+        assertThat(problems(w2, null, null)).singleElement().satisfies(x -> assertThat(x.format())
+                .isEqualTo(w2 + ":1:3: wins: expected at most as many wins as leads over the months that give both, "
+                        + "found 21 wins of 20 over 2 months (a rate above 1)"));
     }
 
     @Test

@@ -126,6 +126,23 @@ class CompareTest {
     }
 
     @Test
+    void aFigureUndefinedInEveryTrialIsSaidSoNotOrientedForever(@TempDir Path dir) throws Exception {
+        // no deal is ever won: CAC is undefined in every trial (its mean difference NaN), revenue never grows
+        String yaml = TestScenarios.unlimited(12, "{base: 1000}", "[1]", "{model: constant, monthly_churn: 0.02}", "")
+                .replace("win_rate: 0.25", "win_rate: 0")
+                .replace("  s: {handoff_quality: 0.9}", "  siloed: {handoff_quality: 0.75}\n  parallel: {handoff_quality: 0.9}");
+        assertThat(yaml).contains("win_rate: 0\n", "siloed:");
+        Scenario s = TestScenarios.parse(yaml);
+        Path out = dir.resolve("cmp");
+        Comparison c = Compare.run(s.with(s.seed(), 200, s.structure()), List.of("siloed", "parallel"), OPTIONS, out);
+        Comparison.Figure cac = Comparison.FIGURES.stream().filter(f -> f.summary() == Summary.CAC).findFirst().orElseThrow();
+        assertThat(c.sentence("siloed", "parallel", cac)).isEqualTo(
+                "`siloed` and `parallel` cannot be compared on " + cac.label() + ": it is undefined in every trial");
+        assertThat(c.relativeGain("parallel", "siloed", Summary.REVENUE_GROWTH)).isNaN();
+        assertThat(Files.readString(out.resolve("summary.json"))).contains("\"revenue_growth_vs_siloed\": null");
+    }
+
+    @Test
     void compareWritesOneRowPerStructureAndPerPair(@TempDir Path dir) throws Exception {
         Scenario s = ScenarioLoader.load(TestScenarios.shipped("saas.yaml"));
         Path out = dir.resolve("cmp");

@@ -20,6 +20,11 @@ class WordsTest {
         assertThat(Words.compact(2.5e9)).isEqualTo("2.50B");
         assertThat(Words.compact(12.3456)).isEqualTo("12.3");
         assertThat(Words.compact(57)).isEqualTo("57");
+        // the unit follows the rounded value
+        assertThat(Words.compact(999_960)).isEqualTo("1.00M");
+        assertThat(Words.compact(999_940)).isEqualTo("999.9k");
+        assertThat(Words.compact(-999_999_000)).isEqualTo("-1.00B");
+        assertThat(Words.compact(999_994_000)).isEqualTo("999.99M");
         assertThat(Words.compact(Double.NaN)).isEqualTo("n/a");
     }
 

@@ -64,6 +64,17 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    void aStructureListedTwiceInCompareIsRefused() {
+        String yaml = VALID.replace("structures:\n  s: {handoff_quality: 0.9}",
+                "structures:\n  s: {handoff_quality: 0.9}\n  t: {handoff_quality: 0.8}\ncompare: [s, t]");
+        assertThat(TestScenarios.parse(yaml).compare()).containsExactly("s", "t");
+        assertThat(problems(yaml.replace("compare: [s, t]", "compare: [s, t, s]"))).singleElement().satisfies(x -> {
+            assertThat(x.keyPath()).isEqualTo("compare");
+            assertThat(x.message()).contains("each structure once", "'s' twice");
+        });
+    }
+
+    @Test
     void baseSixtyNumbersAreRefusedNotReadAsSixty() {
         // YAML 1.1 resolves 1:00 as the integer 60; a planner who writes it means something else
         assertThat(VALID).contains("staff: 1000");

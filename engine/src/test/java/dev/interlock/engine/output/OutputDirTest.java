@@ -1,0 +1,71 @@
+package dev.interlock.engine.output;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.interlock.engine.scenario.InputException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The all-or-nothing output directory: what it replaces, what it never replaces, and how it recovers. */
+class OutputDirTest {
+
+    private static void write(Path dir, String text) throws Exception {
+        try (OutputDir out = OutputDir.open(dir)) {
+            Files.writeString(out.file("a.txt"), text, StandardCharsets.UTF_8);
+            out.commit();
+        }
+    }
+
+    private static long leftovers(Path parent) throws Exception {
+        try (Stream<Path> s = Files.list(parent)) {
+            return s.filter(p -> p.getFileName().toString().contains(".interlock-")).count();
+        }
+    }
+
+    @Test
+    void aNameWithGlobCharactersIsWrittenAndReplaced(@TempDir Path tmp) throws Exception {
+        // the leftover scan once used the name as a glob pattern: 'a{b' was a syntax error
+        Path dir = tmp.resolve("a{b [x");
+        write(dir, "first");
+        write(dir, "second");
+        assertThat(Files.readString(dir.resolve("a.txt"))).isEqualTo("second");
+        assertThat(leftovers(tmp)).isZero();
+    }
+
+    @Test
+    void filesPutInTheTargetDuringTheRunAreNotReplaced(@TempDir Path tmp) throws Exception {
+        Path dir = tmp.resolve("out");
+        try (OutputDir out = OutputDir.open(dir)) {
+            Files.writeString(out.file("a.txt"), "result");
+            Files.createDirectories(dir);
+            Files.writeString(dir.resolve("notes.txt"), "mine");   // someone else's file, mid-run
+            assertThatThrownBy(out::commit).isInstanceOf(InputException.class)
+                    .hasMessageContaining("found other files");
+        }
+        assertThat(Files.readString(dir.resolve("notes.txt"))).isEqualTo("mine");
+        assertThat(dir.resolve("a.txt")).doesNotExist();
+        assertThat(leftovers(tmp)).as("the staging directory is removed").isZero();
+    }
+
+    @Test
+    void aPreviousResultMovedAsideByAKilledRunIsPutBack(@TempDir Path tmp) throws Exception {
+        Path dir = tmp.resolve("out");
+        write(dir, "previous");
+        // what a run killed between commit's two renames leaves: the old result aside, no target
+        Path aside = tmp.resolve(".out.interlock-old-" + Long.MAX_VALUE + "-1");
+        Files.move(dir, aside);
+        try (OutputDir out = OutputDir.open(dir)) {
+            assertThat(Files.readString(dir.resolve("a.txt"))).as("restored before the new run writes")
+                    .isEqualTo("previous");
+            assertThat(aside).doesNotExist();
+            // a run that then fails leaves the previous result in place
+        }
+        assertThat(Files.readString(dir.resolve("a.txt"))).isEqualTo("previous");
+        assertThat(leftovers(tmp)).isZero();
+    }
+}
