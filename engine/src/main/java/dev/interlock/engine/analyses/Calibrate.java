@@ -209,6 +209,13 @@ public final class Calibrate {
         }
         Dist qualDist = null;
         if (qual != null) {
+            if (qual.mean() / handoff > 1) {
+                notes.add(String.format(Locale.ROOT, "funnel.qualification_rate: the observed rate %s ÷ the "
+                        + "structure's handoff quality %s is %s, above 1, so it is written as 1 and the model will "
+                        + "qualify only %s of leads: the assumed handoff loss is larger than the history allows; "
+                        + "assume a handoff of at least %s, or calibrate under another structure", sig(qual.mean()),
+                        sig(handoff), sig(qual.mean() / handoff), sig(handoff), sig(qual.mean())));
+            }
             qualDist = rate(qual.mean() / handoff, qual.sd() / handoff);
             est.add(new Calibration.Row("funnel.qualification_rate", describe(qualDist), qualFrom
                     + (handoff != 1 ? " ÷ handoff quality " + sig(handoff) : "")));
@@ -222,6 +229,12 @@ public final class Calibrate {
         Dist winDist = null;
         if (win != null) {
             double div = multiplier * (leadToWin ? handoff : 1);
+            if (win.mean() / div > 1) {
+                notes.add(String.format(Locale.ROOT, "funnel.win_rate: the observed rate %s ÷ the structure's "
+                        + "multipliers %s is %s, above 1, so it is written as 1 and the model's rate will fall short "
+                        + "of the history: the structure's assumed losses are larger than the history allows",
+                        sig(win.mean()), sig(div), sig(win.mean() / div)));
+            }
             winDist = rate(win.mean() / div, win.sd() / div);
             est.add(new Calibration.Row("funnel.win_rate", describe(winDist), winFrom
                     + (div != 1 ? " ÷ the structure's multipliers " + sig(div) : "")));

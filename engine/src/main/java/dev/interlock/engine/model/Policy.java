@@ -11,14 +11,19 @@ package dev.interlock.engine.model;
  *                  = expected closes in month t+v                            if v &gt; 0, where
  *     expected closes(t+v) = already-won deals due to close then (the live pipeline)
  *                          + Σ_{s=t+1..t+v} expected wins(s) × pmf(t+v−s)
- *     expected wins(s)     = min(plan qualified(s) × pace + unworked now (s = t+1 only), plan capacity(s)) × plan win rate
+ *     expected wins(s)     = min(plan qualified(s) × pace × lead yield + unworked now (s = t+1 only),
+ *                                plan capacity(s) × capacity ratio) × win rate seen
+ *     lead yield           = Σ qualified ÷ Σ plan qualified × pace, months 1 … t    (1 before any plan)
+ *     capacity ratio       = Σ sales capacity ÷ Σ plan capacity, months 1 … t
+ *     win rate seen        = Σ wins ÷ Σ worked, months 1 … t                         (plan win rate before any)
  *   need   = visible closes + backlog / backlog_clear_months                 customers per month
  *   target = ⌈ need / (customers per staff-month × target_utilization) ⌉
  *   hires  = min(max_hires_per_review, target − (headcount + hires already coming)), ≥ 0, within max_staff
  * </pre>
- * "Plan" values use the scenario's central values (each distribution's mean) and planned spend:
- * operations sees marketing's plan, not the trial's true rates. Hires decided at the end of month t
- * arrive in month t + 1 + lead time and then ramp.
+ * "Plan" values use the scenario's central values (each distribution's mean) and planned spend: operations
+ * knows marketing's plan, not the trial's true rates, and converts the plan at the rates it has seen so far in
+ * this future (its running record, {@link #observe}). Hires decided at the end of month t arrive in month
+ * t + 1 + lead time and then ramp.
  *
  * <p><b>Spend pacing</b> (when the structure enables it): if, at a review, sales' unworked queue is
  * over its threshold or the onboarding backlog is over its threshold, marketing spends
@@ -64,6 +69,9 @@ final class Policy {
     }
 
     void step(TrialState s, int t) {
+        if (hiringEnabled && visibility > 0) {
+            observe(s, t);
+        }
         if ((t + 1) % cadence != 0) {
             return;
         }
@@ -74,6 +82,25 @@ final class Policy {
         if (hiringEnabled) {
             hire(s, t);
         }
+    }
+
+    /** Adds month t to what operations has seen of the funnel: realised counts beside what the plan expected. */
+    private void observe(TrialState s, int t) {
+        if (t == 0) {
+            s.seenQualified = 0;
+            s.seenPlanQualified = 0;
+            s.seenWins = 0;
+            s.seenWorked = 0;
+            s.seenCapacity = 0;
+            s.seenPlanCapacity = 0;
+        }
+        int h = s.horizon;
+        s.seenQualified += s.out[Metric.QUALIFIED.ordinal() * h + t];
+        s.seenPlanQualified += planQualified[t] * s.paceFactor;   // the pace in force this month
+        s.seenWins += s.out[Metric.WINS.ordinal() * h + t];
+        s.seenWorked += s.out[Metric.WORKED.ordinal() * h + t];
+        s.seenCapacity += s.out[Metric.SALES_CAPACITY.ordinal() * h + t];
+        s.seenPlanCapacity += planCapacity[t];
     }
 
     private void hire(TrialState s, int t) {
@@ -90,14 +117,18 @@ final class Policy {
         } else {
             int target = t + visibility;
             visible = s.pending[Math.min(target, s.pending.length - 1)];
+            // the plan, converted at the rates seen so far in this future
+            double leadYield = s.seenPlanQualified > 0 ? s.seenQualified / s.seenPlanQualified : 1;
+            double capacityRatio = s.seenPlanCapacity > 0 ? s.seenCapacity / s.seenPlanCapacity : 1;
+            double winRate = s.seenWorked > 0 ? s.seenWins / s.seenWorked : planWin;
             for (int m = t + 1; m <= target; m++) {
                 int lag = target - m;
                 if (lag >= lagPmf.length) {
                     continue;
                 }
                 int pm = Math.min(m, h - 1);
-                double queue = planQualified[pm] * s.paceFactor + (m == t + 1 ? s.unworked : 0);
-                double wins = Math.min(queue, planCapacity[pm]) * planWin;
+                double queue = planQualified[pm] * s.paceFactor * leadYield + (m == t + 1 ? s.unworked : 0);
+                double wins = Math.min(queue, planCapacity[pm] * capacityRatio) * winRate;
                 visible += wins * lagPmf[lag];
             }
         }

@@ -32,6 +32,13 @@ public final class TrialState {
     // marketing
     final double[] effectiveSpend;
     double paceFactor;
+    // operations' running record of the funnel so far (MODEL.md section 6, visibility v > 0)
+    double seenQualified;
+    double seenPlanQualified;
+    double seenWins;
+    double seenWorked;
+    double seenCapacity;
+    double seenPlanCapacity;
     double spend;
     long leads;
 

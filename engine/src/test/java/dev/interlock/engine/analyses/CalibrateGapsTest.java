@@ -117,4 +117,25 @@ class CalibrateGapsTest {
         assertThat(w.yaml()).contains("the actual spend (blank in 2024-02: filled with the mean of the other months, "
                 + "2000)");
     }
+
+    @Test
+    void anObservedRateTheStructureCannotReproduceIsNoted() throws Exception {
+        // 90 % of leads qualify (posterior mean 901/1202); saas.yaml runs siloed, whose handoff of 0.75 allows 75 %
+        Map<String, double[]> cols = Simulated.columns();
+        double[] leads = new double[12];
+        double[] qualified = new double[12];
+        java.util.Arrays.fill(leads, 100);
+        java.util.Arrays.fill(qualified, 90);
+        cols.put("leads", leads);
+        cols.put("qualified", qualified);
+        dev.interlock.engine.scenario.Scenario base = dev.interlock.engine.scenario.ScenarioLoader.load(
+                dev.interlock.engine.testing.TestScenarios.shipped("saas.yaml"));
+        assertThat(base.policy().handoffQuality().mean()).isEqualTo(0.75);
+        Calibration c = Calibrate.estimate(Simulated.actuals(cols, null, null), base);
+        assertThat(c.notes()).anySatisfy(n -> assertThat(n).contains("funnel.qualification_rate", "observed rate 0.899",
+                "handoff quality 0.75", "above 1", "at least 0.899"));
+        // a handoff that allows it: no such note
+        Calibration fine = Calibrate.estimate(Simulated.actuals(cols, null, null), null);
+        assertThat(fine.notes()).noneSatisfy(n -> assertThat(n).contains("above 1"));
+    }
 }

@@ -279,10 +279,10 @@ class CompareTest {
 
     @Test
     void aStructureThatOftenBeatsTheOneRankedAboveItIsMarkedClose(@TempDir Path dir) throws Exception {
-        // differs from cmo_under_cro only in how far ahead operations sees: close on profit, either way by future
+        // differs from cmo_under_cro only in reviewing every 2 months: close on profit, either way by future
         Scenario s = withStructures("saas.yaml", """
                   far: {handoff_quality: {dist: beta, mean: 0.90, sd: 0.03}, win_rate_multiplier: 1.08,
-                        forecast_visibility_months: 4, review_cadence_months: 1,
+                        forecast_visibility_months: 2, review_cadence_months: 2,
                         spend_pacing: {unworked_threshold: 150, hold_factor: 0.6}, overhead_per_month: 12000}
                   twin: {handoff_quality: {dist: beta, mean: 0.75, sd: 0.05}, win_rate_multiplier: 1.0,
                          forecast_visibility_months: 0, review_cadence_months: 3, spend_pacing: false,
