@@ -50,6 +50,12 @@ final class Sales {
         return (long) Math.floor(rampedReps[t] * perRep + 1e-9);
     }
 
+    /**
+     * Most leads kept waiting for sales (docs/model.md, limits): far beyond any business, and it keeps every count
+     * that follows (queue, wins, closes, backlog cohorts) under the samplers' 10^15 over a 600-month horizon.
+     */
+    static final long MAX_QUEUE = 100_000_000_000_000L;
+
     void start(TrialState s) {
         s.perRepCapacity = s.param[perRepSlot];
         s.winP = Math.min(1, s.param[winSlot] * s.param[multiplierSlot]);
@@ -62,7 +68,7 @@ final class Sales {
         long cap = capacity(t, s.perRepCapacity);
         long queue = s.qualified + s.unworked;
         long worked = Math.min(queue, cap);
-        long waiting = queue - worked;
+        long waiting = Math.min(queue - worked, MAX_QUEUE);   // beyond it, leads go cold: no team works 10^14
         long unworked = waiting == 0 ? 0 : s.stream(StreamId.DECAY, t, 0).binomial(waiting, s.keepUnworkedP);
         long wins = worked == 0 ? 0 : s.stream(StreamId.WIN, t, 0).binomial(worked, s.winP);
         if (wins > 0) {

@@ -35,6 +35,8 @@ import org.yaml.snakeyaml.nodes.Node;
  */
 public final class ScenarioLoader {
     public static final int MAX_HORIZON = 600;
+    /** Most marketing channels: with each channel's leads capped at 10^12 a month, every count stays below 10^15. */
+    public static final int MAX_CHANNELS = 100;
     public static final int MAX_TRIALS = 100_000_000;
     static final int MAX_LAG = 60;
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]{0,39}");
@@ -227,6 +229,9 @@ public final class ScenarioLoader {
             }
             if (list.isEmpty()) {
                 m.problemAt("channels", "expected at least one channel, found an empty list");
+            } else if (list.size() > MAX_CHANNELS) {
+                m.problemAt("channels", "expected at most " + MAX_CHANNELS + " channels, found " + list.size()
+                        + " (group small ones into one channel)");
             }
             Set<String> names = new HashSet<>();
             for (MapReader c : list) {

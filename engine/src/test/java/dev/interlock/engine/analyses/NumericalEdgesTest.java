@@ -50,7 +50,16 @@ class NumericalEdgesTest {
                 Arguments.of("sBG alpha large, beta tiny", base(36, "{base: 50000}", "250", RATES,
                         "{model: sbg, alpha: 1000000, beta: 0.000001}")),
                 Arguments.of("tiny cost per lead", base(12, "{base: 1000}", "0.000001", RATES, CONST)),
-                Arguments.of("huge cost per lead", base(12, "{base: 1000}", "1e15", RATES, CONST)));
+                Arguments.of("huge cost per lead", base(12, "{base: 1000}", "1e15", RATES, CONST)),
+                // 2 × 10^12 leads a month that nobody works and that never go cold, for 600 months: without a cap
+                // the queue passed the samplers' 10^15 (an internal error)
+                Arguments.of("a queue that grows for 600 months", base(600, "{base: 1000000}", "0.000001",
+                        "qualification_rate: 1\n  win_rate: 0.25", CONST)
+                        .replace("unworked_decay: 0.3", "unworked_decay: 0").replace("trials: 300", "trials: 20")
+                        .replace("      response: {type: linear, cost_per_lead: 0.000001}\n",
+                                "      response: {type: linear, cost_per_lead: 0.000001}\n    - name: paid2\n"
+                                        + "      spend: {base: 1000000}\n"
+                                        + "      response: {type: linear, cost_per_lead: 0.000001}\n")));
     }
 
     @ParameterizedTest(name = "{0}")

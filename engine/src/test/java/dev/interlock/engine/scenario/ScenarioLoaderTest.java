@@ -64,6 +64,23 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    void atMostAHundredChannels() {
+        String channel = "    - name: paid\n      spend: {base: 1000}\n      carryover: 0.4\n"
+                + "      response: {type: linear, cost_per_lead: 250}\n";
+        assertThat(VALID).contains(channel);
+        StringBuilder many = new StringBuilder();
+        for (int i = 0; i < 101; i++) {
+            many.append(channel.replace("name: paid", "name: c" + i));
+        }
+        assertThat(problems(VALID.replace(channel, many.toString()))).singleElement().satisfies(x -> {
+            assertThat(x.keyPath()).isEqualTo("marketing.channels");
+            assertThat(x.message()).contains("at most 100 channels, found 101");
+        });
+        String hundred = many.substring(0, many.length() - channel.replace("name: paid", "name: c100").length());
+        assertThat(TestScenarios.parse(VALID.replace(channel, hundred)).channels()).hasSize(100);
+    }
+
+    @Test
     void aStructureListedTwiceInCompareIsRefused() {
         String yaml = VALID.replace("structures:\n  s: {handoff_quality: 0.9}",
                 "structures:\n  s: {handoff_quality: 0.9}\n  t: {handoff_quality: 0.8}\ncompare: [s, t]");
