@@ -111,6 +111,17 @@ class CommandsTest {
     }
 
     @Test
+    void aDeviceWithNoEndIsRefusedNotReadIntoMemory(@TempDir Path tmp) {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(Path.of("/dev/zero")));
+        Cli scenario = Cli.run("validate", "/dev/zero");
+        assertThat(scenario.code()).as(scenario.err()).isEqualTo(2);
+        assertThat(scenario.err()).contains("/dev/zero", "expected a file of at most 1024 KiB, found more");
+        Cli actuals = Cli.run("calibrate", "/dev/zero", "-o", tmp.resolve("c.yaml").toString());
+        assertThat(actuals.code()).as(actuals.err()).isEqualTo(2);
+        assertThat(actuals.err()).contains("/dev/zero", "at most 8 MiB, found more");
+    }
+
+    @Test
     void validateListsUncertainInputsAndWritesNothing(@TempDir Path tmp) throws Exception {
         // a copy under a name no other test uses: a run of it would write out/<name>/ and could write beside it
         String name = "validate-writes-nothing-" + ProcessHandle.current().pid();

@@ -482,12 +482,17 @@ public final class ActualsReader {
                     problems.add(new Problem(name, 0, 0, "", "expected a CSV file, found a directory"));
                     return null;
                 }
-                if (Files.size(file) > MAX_BYTES) {
+                // read at most one byte past the limit: a device or a pipe has no size to check beforehand
+                byte[] bytes;
+                try (java.io.InputStream in = Files.newInputStream(file)) {
+                    bytes = in.readNBytes((int) MAX_BYTES + 1);
+                }
+                if (bytes.length > MAX_BYTES) {
                     problems.add(new Problem(name, 0, 0, "", "expected a file of at most " + MAX_BYTES / 1048576
-                            + " MiB, found " + Files.size(file) / 1048576 + " MiB"));
+                            + " MiB, found " + (Files.isRegularFile(file) ? Files.size(file) / 1048576 + " MiB"
+                            : "more")));
                     return null;
                 }
-                byte[] bytes = Files.readAllBytes(file);
                 text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                         .onUnmappableCharacter(CodingErrorAction.REPORT)
                         .decode(java.nio.ByteBuffer.wrap(bytes)).toString();

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
@@ -19,6 +20,7 @@ import java.util.stream.Stream;
  */
 public final class OutputDir implements AutoCloseable {
     public static final String MARKER = ".interlock-output";
+    private static final String STAGING = ".interlock-staging-";
     private final Path target;
     private final Path staging;
     private boolean committed;
@@ -40,7 +42,18 @@ public final class OutputDir implements AutoCloseable {
         String name = target.toString();
         if (name.isBlank()) {
             throw new InputException(new Problem("-o", 0, 0, "", "expected an output directory, found an empty "
-                    + "path (use -o . for the current directory)"));
+                    + "path (for example -o out)"));
+        }
+        Path abs = target.toAbsolutePath().normalize();
+        Path here = Path.of("").toAbsolutePath().normalize();
+        if (here.startsWith(abs)) {
+            // the directory is replaced as a whole: the shell would be left standing in a deleted directory
+            throw new InputException(new Problem(name, 0, 0, "", "expected an output directory other than the one you "
+                    + "are working in or one that holds it (it is replaced as a whole); for example -o out"));
+        }
+        if (Files.isSymbolicLink(target) && !Files.exists(target)) {
+            throw new InputException(new Problem(name, 0, 0, "", "expected an output directory, found a link to "
+                    + "nothing (" + readLink(target) + ")"));
         }
         if (Files.exists(target) && !Files.isDirectory(target)) {
             throw new InputException(new Problem(name, 0, 0, "", "expected an output directory, found a file"));
@@ -81,6 +94,14 @@ public final class OutputDir implements AutoCloseable {
         } catch (IOException | UnsupportedOperationException | SecurityException e) {
             throw new InputException(new Problem(name, 0, 0, "", "cannot write here: cannot create files in "
                     + existing + " (" + reason(e) + "); choose another -o directory"));
+        }
+    }
+
+    private static String readLink(Path link) {
+        try {
+            return Files.readSymbolicLink(link).toString();
+        } catch (IOException | UnsupportedOperationException e) {
+            return "unreadable";
         }
     }
 
@@ -132,7 +153,22 @@ public final class OutputDir implements AutoCloseable {
                 }
             }
         }
-        Path staging = parent.resolve(base + "staging-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
+        // staging directories that killed runs left for other output names here: partial files nobody will use
+        DirectoryStream.Filter<Path> staged = p -> p.getFileName().toString().startsWith(".")
+                && p.getFileName().toString().contains(STAGING) && Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS);
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(parent, staged)) {
+            for (Path p : s) {
+                String n = p.getFileName().toString();
+                long pid = parsePid("staging-" + n.substring(n.lastIndexOf(STAGING) + STAGING.length()));
+                if (pid >= 0 && ProcessHandle.of(pid).map(h -> !h.isAlive()).orElse(true)) {
+                    deleteTree(p);
+                }
+            }
+        } catch (IOException e) {
+            // best effort: they are hidden, and the next run to their own name removes them
+        }
+        Path staging = parent.resolve("." + abs.getFileName() + STAGING + ProcessHandle.current().pid() + "-"
+                + System.nanoTime());
         Files.createDirectory(staging);
         return new OutputDir(abs, staging);
     }
@@ -177,7 +213,11 @@ public final class OutputDir implements AutoCloseable {
         Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
         committed = true;
         if (old != null) {
-            deleteTree(old);
+            try {
+                deleteTree(old);
+            } catch (IOException e) {
+                // the new result is in place; the hidden old copy is removed by the next run to this name
+            }
         }
     }
 

@@ -394,13 +394,34 @@ final class MapReader {
         return def;
     }
 
+    /**
+     * The scalar's text, or a problem when it holds a control character or half of a surrogate pair: such text
+     * cannot be written back as plain YAML (scenario.resolved.yaml) or as UTF-8, so it is refused here rather than
+     * after a run.
+     */
+    private String text(ScalarNode s, String keyPath, String def) {
+        String v = s.getValue();
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            boolean control = (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || (c >= 0x7f && c <= 0x9f);
+            boolean lone = Character.isHighSurrogate(c) ? i + 1 >= v.length() || !Character.isLowSurrogate(v.charAt(i + 1))
+                    : Character.isLowSurrogate(c) && (i == 0 || !Character.isHighSurrogate(v.charAt(i - 1)));
+            if (control || lone) {
+                ctx.problem(s, keyPath, String.format(Locale.ROOT, "expected printable text, found %s U+%04X at "
+                        + "character %d", control ? "the control character" : "half of a surrogate pair", (int) c, i + 1));
+                return def;
+            }
+        }
+        return v;
+    }
+
     String string(String key, String def) {
         Node n = get(key);
         if (n == null) {
             return def;
         }
         if (n instanceof ScalarNode s) {
-            return s.getValue();
+            return text(s, join(path, key), def);
         }
         ctx.problem(n, join(path, key), "expected text, found a " + kind(n));
         return def;
@@ -413,7 +434,7 @@ final class MapReader {
             return null;
         }
         if (n instanceof ScalarNode s) {
-            return s.getValue();
+            return text(s, join(path, key), null);
         }
         ctx.problem(n, join(path, key), "expected " + expected + ", found a " + kind(n));
         return null;

@@ -62,13 +62,18 @@ public final class ScenarioLoader {
             if (Files.isDirectory(file)) {
                 throw new InputException(new Problem(name, 0, 0, "", "expected a scenario file, found a directory"));
             }
-            long size = Files.size(file);
-            if (size > YamlDocument.MAX_BYTES) {
-                throw new InputException(new Problem(name, 0, 0, "", String.format(java.util.Locale.ROOT,
-                        "expected a file of at most %d KiB, found %.1f MiB", YamlDocument.MAX_BYTES / 1024,
-                        size / 1048576.0)));
+            // read at most one byte past the limit: a device or a pipe has no size to check beforehand
+            byte[] bytes;
+            try (java.io.InputStream in = Files.newInputStream(file)) {
+                bytes = in.readNBytes(YamlDocument.MAX_BYTES + 1);
             }
-            return Files.readAllBytes(file);
+            if (bytes.length > YamlDocument.MAX_BYTES) {
+                long size = Files.isRegularFile(file) ? Files.size(file) : -1;
+                throw new InputException(new Problem(name, 0, 0, "", "expected a file of at most "
+                        + YamlDocument.MAX_BYTES / 1024 + " KiB, found " + (size >= 0 ? String.format(
+                        java.util.Locale.ROOT, "%.1f MiB", size / 1048576.0) : "more")));
+            }
+            return bytes;
         } catch (NoSuchFileException e) {
             throw new InputException(new Problem(name, 0, 0, "", "no such file"));
         } catch (IOException e) {
@@ -150,6 +155,15 @@ public final class ScenarioLoader {
                 startMonth = null;
             } else if (startMonth != null) {
                 startMonth = startMonth.substring(0, 7);
+                java.time.YearMonth first = java.time.YearMonth.parse(startMonth);
+                java.time.YearMonth last = first.plusMonths(horizon - 1L);
+                if (first.getYear() < 1900 || last.getYear() > 2999) {
+                    // as in actuals: calendar labels are four-digit years
+                    r.problemAt("start_month", "expected a month from 1900-01 on, with the horizon ending by 2999-12, "
+                            + "found '" + startMonth + "'" + (last.getYear() > 2999 ? " (its " + horizon
+                            + " months end in " + last + ")" : ""));
+                    startMonth = null;
+                }
             }
             String currency = r.string("currency", "USD");
 

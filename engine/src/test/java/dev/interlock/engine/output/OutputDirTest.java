@@ -68,4 +68,30 @@ class OutputDirTest {
         assertThat(Files.readString(dir.resolve("a.txt"))).isEqualTo("previous");
         assertThat(leftovers(tmp)).isZero();
     }
+
+    @Test
+    void theWorkingDirectoryAndItsParentsAreNotOutputDirectories() {
+        // replacing them would leave the shell in a deleted directory
+        for (String p : new String[] {".", "..", ""}) {
+            assertThatThrownBy(() -> OutputDir.check(Path.of(p))).as("-o '%s'", p).isInstanceOf(InputException.class)
+                    .hasMessageContaining("for example -o out");
+        }
+    }
+
+    @Test
+    void aLinkToNothingIsRefusedBeforeAnyWork(@TempDir Path tmp) throws Exception {
+        Path link = Files.createSymbolicLink(tmp.resolve("dangling"), tmp.resolve("nowhere"));
+        assertThatThrownBy(() -> OutputDir.check(link)).isInstanceOf(InputException.class)
+                .hasMessageContaining("a link to nothing");
+    }
+
+    @Test
+    void stagingLeftByKilledRunsForOtherNamesIsRemoved(@TempDir Path tmp) throws Exception {
+        Path dead = Files.createDirectories(tmp.resolve(".other.interlock-staging-" + Long.MAX_VALUE + "-7"));
+        Files.writeString(dead.resolve("trials.csv"), "partial");
+        Path alive = Files.createDirectories(tmp.resolve(".busy.interlock-staging-" + ProcessHandle.current().pid() + "-7"));
+        write(tmp.resolve("out"), "x");
+        assertThat(dead).as("a dead run's partial files").doesNotExist();
+        assertThat(alive).as("a running run's staging").exists();
+    }
 }

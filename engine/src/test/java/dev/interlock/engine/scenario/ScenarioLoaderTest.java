@@ -64,6 +64,36 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    void textThatCannotBeWrittenBackIsRefused() {
+        assertThat(VALID).contains("name: unlimited");
+        // YAML escapes give a DEL and half a surrogate pair: scenario.resolved.yaml would need !!binary, UTF-8 fails
+        assertThat(problems(VALID.replace("name: unlimited", "name: unlimited\ndescription: \"Q3 plan\\x7f\"")))
+                .singleElement().satisfies(x -> {
+                    assertThat(x.keyPath()).isEqualTo("description");
+                    assertThat(x.message()).contains("printable text", "U+007F", "character 8");
+                });
+        assertThat(problems(VALID.replace("name: unlimited", "name: \"bad \\uD800 name\""))).singleElement()
+                .satisfies(x -> {
+                    assertThat(x.keyPath()).isEqualTo("name");
+                    assertThat(x.message()).contains("half of a surrogate pair", "U+D800");
+                });
+        // a whole pair (an emoji) and a tab are fine
+        assertThat(TestScenarios.parse(VALID.replace("name: unlimited", "name: \"plan \\U0001F680\\tQ3\"")).name())
+                .isEqualTo("plan \uD83D\uDE80\tQ3");
+    }
+
+    @Test
+    void theCalendarStaysWithinFourDigitYears() {
+        assertThat(TestScenarios.parse(VALID.replace("horizon_months: 12", "horizon_months: 12\nstart_month: 2999-01"))
+                .startMonth()).isEqualTo("2999-01");
+        assertThat(problems(VALID.replace("horizon_months: 12", "horizon_months: 12\nstart_month: 9999-12")))
+                .singleElement().satisfies(x -> {
+                    assertThat(x.keyPath()).isEqualTo("start_month");
+                    assertThat(x.message()).contains("ending by 2999-12", "end in 10000-11");
+                });
+    }
+
+    @Test
     void atMostAHundredChannels() {
         String channel = "    - name: paid\n      spend: {base: 1000}\n      carryover: 0.4\n"
                 + "      response: {type: linear, cost_per_lead: 250}\n";
