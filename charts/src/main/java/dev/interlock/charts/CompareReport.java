@@ -101,16 +101,20 @@ public final class CompareReport {
                     Cell.of(Words.compact(st.quantile(Summary.CUMULATIVE_PROFIT, 0.1))),
                     Cell.of(Words.compact(st.quantile(Summary.CUMULATIVE_PROFIT, 0.5))),
                     Cell.of(Words.compact(st.quantile(Summary.CUMULATIVE_PROFIT, 0.9))),
+                    Cell.of(Words.percent(st.exceedProbability(Summary.CUMULATIVE_PROFIT))),
                     Cell.of(Words.compact(st.quantile(Summary.ENDING_ARR, 0.5))),
                     Cell.of(Words.compact(st.quantile(Summary.PEAK_BACKLOG, 0.5))),
                     Cell.of(Words.compact(st.quantile(Summary.PEAK_BACKLOG, 0.9))),
+                    Cell.of(String.format(java.util.Locale.ROOT, "%.1f", st.mean(Summary.MONTHS_SHORT))),
                     Cell.of(Words.percent(st.mean(Summary.BACKLOG_OVER_ANY))),
                     Cell.of(Words.compact(st.quantile(Summary.LTV_TO_CAC, 0.5)))));
         }
         return new Table(List.of("rank", "structure", "profit mean (ranks)", "profit P10", "profit P50", "profit P90",
-                "ARR P50", "peak backlog P50", "peak backlog P90", "P(crunch)", "LTV/CAC P50"),
+                "P(profit > 0)", "ARR P50", "peak backlog P50", "peak backlog P90", "months short (mean)", "P(crunch)",
+                "LTV/CAC P50"),
                 List.of(Column.TEXT, Column.LABEL, Column.NUMBER, Column.NUMBER, Column.NUMBER, Column.NUMBER,
-                        Column.NUMBER, Column.NUMBER, Column.NUMBER, Column.NUMBER, Column.NUMBER), rows);
+                        Column.NUMBER, Column.NUMBER, Column.NUMBER, Column.NUMBER, Column.NUMBER, Column.NUMBER,
+                        Column.NUMBER), rows);
     }
 
     static Table pairs(Comparison c) {
@@ -167,8 +171,9 @@ public final class CompareReport {
         List<Section> sections = new ArrayList<>();
         sections.add(new FindingsSection("summary", "In plain words", findings(c)));
         sections.add(new TableSection("ranking", "Structures ranked", "P10: 1 in 10 futures end lower; P50: the "
-                + "middle future; P90: 1 in 10 end higher. P(crunch): share of futures in which the onboarding backlog "
-                + "exceeds its threshold in some month.", ranking(c, ctx), "comparison.csv holds every figure."));
+                + "middle future; P90: 1 in 10 end higher. P(profit > 0): share of futures whose cumulative profit at the "
+                + "horizon is above 0. Months short: mean months with an onboarding gap. P(crunch): share of futures in "
+                + "which the onboarding backlog exceeds its threshold in some month.", ranking(c, ctx), "comparison.csv holds every figure."));
         List<ChartWriter.Rendered> mine = new ArrayList<>();
         for (Figure f : figures) {
             rendered.stream().filter(x -> x.figure() == f).findFirst().ifPresent(mine::add);

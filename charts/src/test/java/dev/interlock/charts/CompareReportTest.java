@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.interlock.engine.analyses.Comparison;
 import dev.interlock.engine.model.Summary;
+import dev.interlock.engine.stats.Stats;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.util.Base64;
@@ -63,6 +64,11 @@ class CompareReportTest {
             List<String> cells = rows.get(i).select("td").eachText();
             double m = c.stats(c.ranking().get(i)).mean(Summary.CUMULATIVE_PROFIT);
             assertThat(cells.get(mean)).isEqualTo(dev.interlock.engine.output.Words.compact(m));
+            Stats st = c.stats(c.ranking().get(i));
+            assertThat(cells.get(head.indexOf("P(profit > 0)")))
+                    .isEqualTo(dev.interlock.engine.output.Words.percent(st.exceedProbability(Summary.CUMULATIVE_PROFIT)));
+            assertThat(cells.get(head.indexOf("months short (mean)")))
+                    .isEqualTo(String.format(java.util.Locale.ROOT, "%.1f", st.mean(Summary.MONTHS_SHORT)));
             assertThat(m).isLessThanOrEqualTo(previous);
             previous = m;
             String close = i == 0 ? null : c.closeTo(i);

@@ -124,23 +124,27 @@ final class CompareCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "%s — %d structures on the same %,d trials × %d months, seed %d (%.1f s)%n%n",
                 sc.name(), c.structures().size(), c.run().trials(), sc.horizonMonths(), sc.seed(), c.run().seconds());
         // ranked by mean cumulative profit, so the mean is shown first
-        out.printf(Locale.ROOT, "  %-4s %-16s %12s %28s %10s %17s %10s %10s%n", "rank", "structure",
-                "profit mean", "cumulative profit P10/P50/P90", "ARR P50", "peak backlog P50", "P(crunch)",
-                "LTV/CAC P50");
+        out.printf(Locale.ROOT, "  %-4s %-16s %12s %28s %12s %10s %17s %13s %10s %10s%n", "rank", "structure",
+                "profit mean", "cumulative profit P10/P50/P90", "P(profit>0)", "ARR P50", "peak backlog P50",
+                "months short", "P(crunch)", "LTV/CAC P50");
         int rank = 1;
         for (String s : c.ranking()) {
             Stats st = c.stats(s);
-            out.printf(Locale.ROOT, "  %-4d %-16s %12s %28s %10s %17s %10s %10s%n", rank++, s,
+            out.printf(Locale.ROOT, "  %-4d %-16s %12s %28s %12s %10s %17s %13s %10s %10s%n", rank++, s,
                     Human.compact(st.mean(Summary.CUMULATIVE_PROFIT)),
                     Human.compact(st.quantile(Summary.CUMULATIVE_PROFIT, 0.1)) + " / "
                             + Human.compact(st.quantile(Summary.CUMULATIVE_PROFIT, 0.5)) + " / "
                             + Human.compact(st.quantile(Summary.CUMULATIVE_PROFIT, 0.9)),
+                    Human.percent(st.exceedProbability(Summary.CUMULATIVE_PROFIT)),
                     Human.compact(st.quantile(Summary.ENDING_ARR, 0.5)),
                     Human.compact(st.quantile(Summary.PEAK_BACKLOG, 0.5)),
+                    String.format(Locale.ROOT, "%.1f", st.mean(Summary.MONTHS_SHORT)),
                     Human.percent(st.mean(Summary.BACKLOG_OVER_ANY)),
                     Human.compact(st.quantile(Summary.LTV_TO_CAC, 0.5)));
         }
-        out.println("  (P(crunch): share of futures in which the onboarding backlog exceeds its threshold in some month)");
+        out.println("  (P(profit>0): share of futures whose cumulative profit at the horizon is above 0; months short: "
+                + "mean months with an onboarding gap; P(crunch): share of futures in which the onboarding backlog "
+                + "exceeds its threshold in some month)");
         List<String> ranked = c.ranking();
         for (int i = 1; i < ranked.size(); i++) {
             String close = c.closeTo(i);
