@@ -130,7 +130,8 @@ public final class Sensitivity {
             variants.add(m);
         }
         SwingAccumulator acc = new SwingAccumulator(k, figure);
-        RunResult r = new Runner(o.threads(), o.batchTrials(), o.progress(), new Pinned(low, high))
+        // summary figures only: 1 + 2k variants of monthly sketches per thread would take memory for nothing
+        RunResult r = new Runner(o.threads(), o.batchTrials(), o.progress(), new Pinned(low, high)).summaryOnly()
                 .run(variants, sc.trials(), acc);
         List<Bar> bars = new ArrayList<>();
         for (int j = 0; j < k; j++) {

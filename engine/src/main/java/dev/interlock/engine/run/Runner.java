@@ -44,6 +44,7 @@ public final class Runner {
 
     private final int threads;
     private final int batchBlocks;
+    private boolean monthly = true;
     private final Progress progress;
     private final UniformSource uniforms;
     private int[] captured = new int[0];
@@ -60,6 +61,20 @@ public final class Runner {
         this.batchBlocks = (int) ((batchTrials + (long) BLOCK - 1) / BLOCK);   // long: no overflow near 2^31
         this.progress = progress;
         this.uniforms = uniforms;
+    }
+
+    /**
+     * Keeps only the summary figures' statistics, not the 25 × horizon monthly cells of every variant: for a driver
+     * that reads summary figures alone and runs many variants (sensitivity runs 1 + 2k), whose monthly sketches
+     * would otherwise take memory per variant and per thread. The Stats of such a run answer no monthly question.
+     */
+    public Runner summaryOnly() {
+        this.monthly = false;
+        return this;
+    }
+
+    private int monthlyCells(CompiledModel m) {
+        return monthly ? Metric.COUNT * m.horizon() : 0;
     }
 
     public Runner(int threads) {
@@ -114,7 +129,7 @@ public final class Runner {
         final double[][] columns;
         int buffered;
 
-        Worker(List<CompiledModel> variants) {
+        Worker(List<CompiledModel> variants, boolean monthly) {
             int k = variants.size();
             kernels = new TrialKernel[k];
             states = new TrialState[k];
@@ -126,12 +141,12 @@ public final class Runner {
                 kernels[v] = m.kernel();
                 states[v] = m.newState();
                 u[v] = new double[m.inputs().uncertainCount()];
-                monthlyQ[v] = new Quantiles(Metric.COUNT * m.horizon());
+                monthlyQ[v] = new Quantiles(monthly ? Metric.COUNT * m.horizon() : 0);
                 summaryQ[v] = new Quantiles(Summary.COUNT);
             }
             columns = new double[k][];
             for (int v = 0; v < k; v++) {
-                columns[v] = new double[Metric.COUNT * variants.get(v).horizon() * COLUMN_TRIALS];
+                columns[v] = new double[monthly ? Metric.COUNT * variants.get(v).horizon() * COLUMN_TRIALS : 0];
             }
         }
     }
@@ -163,7 +178,7 @@ public final class Runner {
             for (int v = 0; v < k; v++) {
                 CompiledModel m = variants.get(v);
                 monthlyThresholds[v] = Stats.monthlyThresholds(m.horizon(), m.backlogThreshold());
-                monthly[v] = new Moments(Metric.COUNT * m.horizon(), monthlyThresholds[v]);
+                monthly[v] = new Moments(monthlyCells(m), monthlyThresholds[v]);
                 summary[v] = new Moments(Summary.COUNT, summaryThresholds);
             }
         }
@@ -224,7 +239,7 @@ public final class Runner {
         int nThreads = (int) Math.min(threads, (blocks + batchBlocks - 1) / batchBlocks);
         List<Worker> workers = new ArrayList<>();
         for (int i = 0; i < nThreads; i++) {
-            workers.add(new Worker(variants));
+            workers.add(new Worker(variants, monthly));
         }
         ExecutorService pool = Executors.newFixedThreadPool(nThreads, r -> {
             Thread t = new Thread(r, "interlock-worker");
@@ -265,7 +280,7 @@ public final class Runner {
         List<Stats> out = new ArrayList<>();
         for (int v = 0; v < variants.size(); v++) {
             CompiledModel m = variants.get(v);
-            Quantiles mq = new Quantiles(Metric.COUNT * m.horizon());
+            Quantiles mq = new Quantiles(monthlyCells(m));
             Quantiles sq = new Quantiles(Summary.COUNT);
             for (Worker w : workers) {
                 mq.merge(w.monthlyQ[v]);
@@ -318,7 +333,9 @@ public final class Runner {
             TrialState s = w.states[v];
             uniforms.fill(variants.get(v), v, trial, w.u[v]);
             w.kernels[v].run(trial, w.u[v], s);
-            toColumns(s.out(), w.columns[v], w.buffered);
+            if (monthly) {
+                toColumns(s.out(), w.columns[v], w.buffered);
+            }
             r.summary[v].add(s.summary());
             w.summaryQ[v].add(s.summary());
             System.arraycopy(s.summary(), 0, r.summaries[v], i * Summary.COUNT, Summary.COUNT);
@@ -328,6 +345,7 @@ public final class Runner {
             }
         }
         if (++w.buffered == COLUMN_TRIALS || last) {
+            // (a summary-only run has no columns: the moments and sketches of 0 cells take nothing)
             for (int v = 0; v < k; v++) {
                 r.monthly[v].addColumns(w.columns[v], COLUMN_TRIALS, w.buffered);
                 w.monthlyQ[v].addColumns(w.columns[v], COLUMN_TRIALS, w.buffered);
@@ -356,7 +374,7 @@ public final class Runner {
                 BlockResult r = new BlockResult(b, count, k);
                 for (int v = 0; v < k; v++) {
                     CompiledModel m = variants.get(v);
-                    r.monthly[v] = new Moments(Metric.COUNT * m.horizon(), merger.monthlyThresholds[v]);
+                    r.monthly[v] = new Moments(monthlyCells(m), merger.monthlyThresholds[v]);
                     r.summary[v] = new Moments(Summary.COUNT, merger.summaryThresholds);
                     r.summaries[v] = new double[count * Summary.COUNT];
                     r.captures[v] = new double[count * captured.length * m.horizon()];

@@ -56,10 +56,18 @@ public final class Stats {
     }
 
     public long trials() {
-        return monthly.count(0);
+        return hasMonthly() ? monthly.count(0) : summary.count(Summary.CUMULATIVE_PROFIT.ordinal());
+    }
+
+    /** False for a run that kept only the summary figures ({@code Runner.summaryOnly()}, as sensitivity does). */
+    public boolean hasMonthly() {
+        return monthly.cells > 0;
     }
 
     private int cell(Metric m, int t) {
+        if (!hasMonthly()) {
+            throw new IllegalStateException("this run kept only the summary figures, no monthly statistics");
+        }
         return m.ordinal() * horizon + t;
     }
 
