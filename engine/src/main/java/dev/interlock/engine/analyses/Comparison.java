@@ -140,6 +140,13 @@ public record Comparison(Scenario scenario, List<String> structures, RunResult r
         if (p.maxAbsDiff() == 0) {
             return String.format(Locale.ROOT, "`%s` and `%s` are identical on %s in every trial", a, b, f.label());
         }
+        if (f.summary() == Summary.BACKLOG_OVER_ANY) {
+            // a yes/no figure: "beats in 12 % (ties 87 %)" would read as if a were mostly worse
+            return String.format(Locale.ROOT, "`%s` has a crunch (onboarding backlog over its threshold in some month) "
+                            + "in %s of futures, `%s` in %s; only `%s` has one in %s of futures, only `%s` in %s", a,
+                    pct(stats(a).mean(Summary.BACKLOG_OVER_ANY)), b, pct(stats(b).mean(Summary.BACKLOG_OVER_ANY)), b,
+                    pct(p.pABetter()), a, pct(Math.max(0, 1 - p.pABetter() - p.pTie())));
+        }
         String unit = f.summary().unit().startsWith("currency") ? " " + scenario.currency() : "";
         String spread = Double.isNaN(p.diffP10()) || Double.isNaN(p.diffP90()) ? ""
                 : p.n() < 2 ? "" : String.format(Locale.ROOT, ", in 8 of 10 futures between %s and %s",

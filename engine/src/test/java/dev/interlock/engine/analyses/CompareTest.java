@@ -126,6 +126,26 @@ class CompareTest {
     }
 
     @Test
+    void theCrunchIsComparedAsTheShareOfFuturesWithOne() throws Exception {
+        Scenario s = ScenarioLoader.load(TestScenarios.shipped("saas.yaml"));
+        Comparison c = Compare.run(s.with(s.seed(), 1000, s.structure()), List.of("siloed", "parallel"), OPTIONS);
+        Comparison.Figure crunch = Comparison.FIGURES.stream().filter(f -> f.summary() == Summary.BACKLOG_OVER_ANY)
+                .findFirst().orElseThrow();
+        Comparison.Pair p = c.pair("parallel", "siloed", Summary.BACKLOG_OVER_ANY);
+        double onlySiloed = p.pABetter();
+        double onlyParallel = 1 - p.pABetter() - p.pTie();
+        double siloed = c.stats("siloed").mean(Summary.BACKLOG_OVER_ANY);
+        double parallel = c.stats("parallel").mean(Summary.BACKLOG_OVER_ANY);
+        assertThat(siloed).isGreaterThan(parallel);
+        // for a yes/no figure on the same futures: the difference of shares is the difference of the one-sided shares
+        assertThat(siloed - parallel).isCloseTo(onlySiloed - onlyParallel, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(c.sentence("siloed", "parallel", crunch)).isEqualTo("`parallel` has a crunch (onboarding backlog "
+                + "over its threshold in some month) in " + Comparison.pct(parallel) + " of futures, `siloed` in "
+                + Comparison.pct(siloed) + "; only `siloed` has one in " + Comparison.pct(onlySiloed)
+                + " of futures, only `parallel` in " + Comparison.pct(onlyParallel));
+    }
+
+    @Test
     void aFigureUndefinedInEveryTrialIsSaidSoNotOrientedForever(@TempDir Path dir) throws Exception {
         // no deal is ever won: CAC is undefined in every trial (its mean difference NaN), revenue never grows
         String yaml = TestScenarios.unlimited(12, "{base: 1000}", "[1]", "{model: constant, monthly_churn: 0.02}", "")
