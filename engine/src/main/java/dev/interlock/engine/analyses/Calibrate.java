@@ -167,8 +167,9 @@ public final class Calibrate {
         if (leads != null && qualified != null) {
             double[] p = FunnelFit.pooled(qualified, leads);
             if (p[1] > 0) {
-                qual = FunnelFit.Rate.ofCounts(p[0], p[1]);
-                qualFrom = count(p[0]) + " qualified of " + count(p[1]) + " leads over " + (int) p[2] + " months";
+                qual = FunnelFit.Rate.ofMonths(qualified, leads);
+                qualFrom = count(p[0]) + " qualified of " + count(p[1]) + " leads over " + (int) p[2] + " months"
+                        + qual.dispersionText();
             }
         }
         FunnelFit.Rate win = null;
@@ -177,14 +178,16 @@ public final class Calibrate {
         if (qualified != null && wins != null) {
             double[] p = FunnelFit.pooled(wins, qualified);
             if (p[1] > 0) {
-                win = FunnelFit.Rate.ofCounts(p[0], p[1]);
-                winFrom = count(p[0]) + " wins of " + count(p[1]) + " qualified leads over " + (int) p[2] + " months";
+                win = FunnelFit.Rate.ofMonths(wins, qualified);
+                winFrom = count(p[0]) + " wins of " + count(p[1]) + " qualified leads over " + (int) p[2] + " months"
+                        + win.dispersionText();
             }
         } else if (leads != null && wins != null) {
             double[] p = FunnelFit.pooled(wins, leads);
             if (p[1] > 0) {
-                win = FunnelFit.Rate.ofCounts(p[0], p[1]);
-                winFrom = count(p[0]) + " wins of " + count(p[1]) + " leads over " + (int) p[2] + " months";
+                win = FunnelFit.Rate.ofMonths(wins, leads);
+                winFrom = count(p[0]) + " wins of " + count(p[1]) + " leads over " + (int) p[2] + " months"
+                        + win.dispersionText();
                 leadToWin = qual == null;
             }
         }
@@ -317,11 +320,18 @@ public final class Calibrate {
                     }
                 }
                 if (x > 0 && d <= x) {
-                    FunnelFit.Rate r = FunnelFit.Rate.ofCounts(d, x);
+                    // month t's churned against the customers live at the end of month t − 1
+                    double[] k = new double[a.months() - 1];
+                    double[] n = new double[a.months() - 1];
+                    for (int t = 1; t < a.months(); t++) {
+                        k[t - 1] = churned[t];
+                        n[t - 1] = active[t - 1];
+                    }
+                    FunnelFit.Rate r = FunnelFit.Rate.ofMonths(k, n);
                     Dist c = rate(r.mean(), r.sd());
                     retention = new Scenario.ConstantChurn(c, new Fixed(0));
                     est.add(new Calibration.Row("retention.monthly_churn", describe(c), count(d) + " churned of "
-                            + count(x) + " customer-months at risk over " + m + " months"));
+                            + count(x) + " customer-months at risk over " + m + " months" + r.dispersionText()));
                 }
             }
             if (retention == null && churned != null && active != null) {

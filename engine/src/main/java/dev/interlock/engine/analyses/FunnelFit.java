@@ -34,13 +34,54 @@ final class FunnelFit {
     private FunnelFit() {
     }
 
-    /** A rate's estimate with its standard deviation, from {@code successes} of {@code trials}. */
-    record Rate(double mean, double sd, double successes, double trials) {
+    /**
+     * A rate's estimate with its standard deviation, from {@code successes} of {@code trials}; {@code dispersion} is
+     * the factor its variance was widened by (1: binomial).
+     */
+    record Rate(double mean, double sd, double successes, double trials, double dispersion) {
+        Rate(double mean, double sd, double successes, double trials) {
+            this(mean, sd, successes, trials, 1);
+        }
+
         static Rate ofCounts(double k, double n) {
             double a = 1 + k;
             double b = 1 + n - k;
             double s = a + b;
             return new Rate(a / s, Math.sqrt(a * b / (s * s * (s + 1))), k, n);
+        }
+
+        /**
+         * The rate of Σk over Σn from monthly counts (months where both are given): the Beta posterior of
+         * {@link #ofCounts}, its variance multiplied by the Pearson dispersion φ = max(1, χ²/(months − 1)) of the
+         * monthly counts k_t against n_t·p̂ (quasi-likelihood, as for the cost per lead and the deals table), so that
+         * months converting more unevenly than binomially widen it. Null when Σn is 0.
+         */
+        static Rate ofMonths(double[] k, double[] n) {
+            double[] pooled = pooled(k, n);
+            if (!(pooled[1] > 0)) {
+                return null;
+            }
+            Rate r = ofCounts(pooled[0], pooled[1]);
+            double p = pooled[0] / pooled[1];
+            double chi2 = 0;
+            int months = 0;
+            for (int t = 0; t < k.length; t++) {
+                if (!Double.isNaN(k[t]) && !Double.isNaN(n[t]) && n[t] > 0) {
+                    double e = n[t] * p * (1 - p);
+                    if (e > 0) {
+                        chi2 += (k[t] - n[t] * p) * (k[t] - n[t] * p) / e;
+                    }
+                    months++;
+                }
+            }
+            double phi = months > 1 ? Math.max(1, chi2 / (months - 1)) : 1;
+            return new Rate(r.mean(), r.sd() * Math.sqrt(phi), r.successes(), r.trials(), phi);
+        }
+
+        /** "; months vary more than binomially, sd × 1.9 (φ = 3.6)" when widened, else "". */
+        String dispersionText() {
+            return dispersion > 1 ? String.format(java.util.Locale.ROOT,
+                    "; months vary more than binomially, sd × %.2g (φ = %.2g)", Math.sqrt(dispersion), dispersion) : "";
         }
     }
 

@@ -60,6 +60,38 @@ class CalibrationRecoveryTest {
     }
 
     @Test
+    void aRateFromMonthsThatConvertUnevenlyIsWidenedByTheirDispersion() {
+        // each month's qualification rate varies around 0.3 (normal, sd 0.05) on 400 leads a month: the binomial
+        // sd of the pooled rate (~0.0066) is far too small for how well 12 such months pin the mean rate (~0.015)
+        double pq = 0.3;
+        int hits = 0;
+        int plainHits = 0;
+        for (int seed = 0; seed < RUNS; seed++) {
+            Draws d = Simulated.draws(5000 + seed);
+            double[] leads = new double[12];
+            double[] qualified = new double[12];
+            for (int t = 0; t < 12; t++) {
+                leads[t] = 400;
+                double p = Math.min(1, Math.max(0, pq + 0.05 * d.normal()));
+                qualified[t] = d.binomial(400, p);
+            }
+            Map<String, double[]> cols = Simulated.columns();
+            cols.put("leads", leads);
+            cols.put("qualified", qualified);
+            Calibration c = Calibrate.estimate(Simulated.actuals(cols, null, null), null);
+            double[] q = Simulated.meanSd(c.qualification());
+            hits += Simulated.within95(q[0], q[1], pq) ? 1 : 0;
+            FunnelFit.Rate plain = FunnelFit.Rate.ofCounts(java.util.Arrays.stream(qualified).sum(), 4800);
+            plainHits += Simulated.within95(plain.mean(), plain.sd(), pq) ? 1 : 0;
+            if (seed == 0) {
+                assertThat(c.estimated()).anySatisfy(r -> assertThat(r.from()).contains("months vary more than binomially"));
+            }
+        }
+        assertNear95(hits, RUNS, "qualification rate with dispersion");
+        assertThat((double) plainHits / RUNS).as("the binomial sd alone covers far less").isLessThan(0.75);
+    }
+
+    @Test
     void leadToCloseRateAndLagAreRecoveredDespiteCensoringAndTruncation() {
         double p = 0.15;
         double[] lag = {0.4, 0.3, 0.15, 0.1, 0.05};
