@@ -141,6 +141,12 @@ public final class Inputs {
         return Math.min(Math.max(u, 0x1.0p-53), 1 - 0x1.0p-53);
     }
 
+    /** The standard deviation of a slot's distribution (0 for a fixed value), before truncation to its range. */
+    public double spread(int slot) {
+        double sd = dists.get(slot).sd();
+        return Double.isFinite(sd) ? sd : 0;
+    }
+
     /** The central value of a slot: a fixed value, or the mean of its distribution (used for plans). */
     public double central(int slot) {
         Dist d = dists.get(slot);

@@ -127,12 +127,19 @@ final class ModelCompiler {
             planCapacity[t] = sales.capacity(t, central[perRep]);
         }
         double planWin = Math.min(1, central[win] * central[mult]);
+        // how much the plan's win rate is worth in leads: the pseudo-count of a beta with the spread of p_win · a
+        double sdWin = inputs.spread(win);
+        double sdMult = inputs.spread(mult);
+        double spreadWin = sdWin * sdWin * sdMult * sdMult + sdWin * sdWin * central[mult] * central[mult]
+                + sdMult * sdMult * central[win] * central[win];
+        double winPrior = spreadWin > 0 ? Math.max(0, planWin * (1 - planWin) / spreadWin - 1)
+                : Double.POSITIVE_INFINITY;
         Scenario.Hiring hiring = ob.hiring();
         Scenario.SpendPacing sp = pol.spendPacing();
         Policy policy = new Policy(pol.reviewCadenceMonths(), pol.forecastVisibilityMonths(), hiring.enabled(),
                 pol.leadTimeMonths(hiring), hiring.backlogClearMonths(), hiring.targetUtilization(),
                 hiring.maxHiresPerReview(), hiring.maxStaff(), sp.enabled(), sp.unworkedThreshold(),
-                sp.backlogThreshold(), sp.holdFactor(), planQualified, planCapacity, planWin, lagPmf);
+                sp.backlogThreshold(), sp.holdFactor(), planQualified, planCapacity, planWin, winPrior, lagPmf);
 
         return new CompiledModel(sc, structureName, inputs, marketing, funnel, sales, onboarding, retention, finance,
                 policy);

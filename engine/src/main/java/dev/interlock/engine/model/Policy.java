@@ -15,7 +15,8 @@ package dev.interlock.engine.model;
  *                                plan capacity(s) × capacity ratio) × win rate seen
  *     lead yield           = Σ qualified ÷ Σ plan qualified × pace, months 1 … t    (1 before any plan)
  *     capacity ratio       = Σ sales capacity ÷ Σ plan capacity, months 1 … t
- *     win rate seen        = Σ wins ÷ Σ worked, months 1 … t                         (plan win rate before any)
+ *     win rate seen        = (Σ wins + n₀ · plan win) ÷ (Σ worked + n₀), months 1 … t, n₀ the plan's weight:
+ *                            p(1 − p)/σ² − 1 for the spread σ of p_win × a (∞ when fixed: the plan's rate)
  *   need   = visible closes + backlog / backlog_clear_months                 customers per month
  *   target = ⌈ need / (customers per staff-month × target_utilization) ⌉
  *   hires  = min(max_hires_per_review, target − (headcount + hires already coming)), ≥ 0, within max_staff
@@ -45,11 +46,13 @@ final class Policy {
     private final double[] planQualified;    // expected qualified leads per month, central values, unpaced
     private final double[] planCapacity;     // expected sales capacity per month, central values
     private final double planWin;            // central win rate × multiplier
+    private final double winPrior;           // the plan's win rate, in worked leads (∞: the rate is fixed)
     private final double[] lagPmf;
 
     Policy(int cadence, int visibility, boolean hiringEnabled, int leadTime, double clearMonths, double utilization,
            int maxHires, int maxStaff, boolean pacing, double unworkedThreshold, double backlogThreshold,
-           double holdFactor, double[] planQualified, double[] planCapacity, double planWin, double[] lagPmf) {
+           double holdFactor, double[] planQualified, double[] planCapacity, double planWin, double winPrior,
+           double[] lagPmf) {
         this.cadence = cadence;
         this.visibility = visibility;
         this.hiringEnabled = hiringEnabled;
@@ -65,6 +68,7 @@ final class Policy {
         this.planQualified = planQualified;
         this.planCapacity = planCapacity;
         this.planWin = planWin;
+        this.winPrior = winPrior;
         this.lagPmf = lagPmf;
     }
 
@@ -120,7 +124,10 @@ final class Policy {
             // the plan, converted at the rates seen so far in this future
             double leadYield = s.seenPlanQualified > 0 ? s.seenQualified / s.seenPlanQualified : 1;
             double capacityRatio = s.seenPlanCapacity > 0 ? s.seenCapacity / s.seenPlanCapacity : 1;
-            double winRate = s.seenWorked > 0 ? s.seenWins / s.seenWorked : planWin;
+            // the plan's rate as a prior worth winPrior worked leads: the first reviews see few, and a fixed rate
+            // (no spread) is known exactly
+            double winRate = Double.isInfinite(winPrior) || s.seenWorked + winPrior <= 0 ? planWin
+                    : (s.seenWins + winPrior * planWin) / (s.seenWorked + winPrior);
             for (int m = t + 1; m <= target; m++) {
                 int lag = target - m;
                 if (lag >= lagPmf.length) {

@@ -14,18 +14,23 @@ class PolicyHiringTest {
 
     /**
      * Plan: spend 1000 a month at a cost per lead of 250, no carry-over effect at a constant spend, handoff 0.9 ×
-     * qualification 0.4 → 1.44 qualified a month; win rate 0.25; sales capacity 1000 × 1000; sales cycle lags 0
-     * and 1 with 0.5 each. Operations: visibility 2, monthly reviews, lead time 1, backlog cleared in 2 months,
-     * utilization 1.
+     * qualification 0.4 → 1.44 qualified a month; win rate {@code win} (0.25 on average); sales capacity
+     * 1000 × 1000; sales cycle lags 0 and 1 with 0.5 each. Operations: visibility 2, monthly reviews, lead time 1,
+     * backlog cleared in 2 months, utilization 1.
      */
-    static CompiledModel model(int visibility) {
+    static CompiledModel model(int visibility, String win) {
         String yaml = TestScenarios.unlimited(12, "{base: 1000}", "[0.5, 0.5]", "{model: constant, monthly_churn: 0.02}",
                         "hiring: {lead_time_months: 1, backlog_clear_months: 2, target_utilization: 1, "
                                 + "max_hires_per_review: 10}")
+                .replace("win_rate: 0.25", "win_rate: " + win)
                 .replace("staff: 1000", "staff: 2")
                 .replace("s: {handoff_quality: 0.9}", "s: {handoff_quality: 0.9, forecast_visibility_months: "
                         + visibility + ", review_cadence_months: 1}");
         return CompiledModel.of(TestScenarios.parse(yaml));
+    }
+
+    static CompiledModel model(int visibility) {
+        return model(visibility, "0.25");
     }
 
     private static void month(TrialState s, int t, double qualified, double wins, double worked, double capacity) {
@@ -35,29 +40,44 @@ class PolicyHiringTest {
         s.set(Metric.SALES_CAPACITY, t, capacity);
     }
 
-    @Test
-    void visibleClosesConvertThePlanAtTheRatesSeenSoFar() {
-        CompiledModel m = model(2);
+    /**
+     * Hires decided at the second review (end of month 2), after two months in which 6 leads qualified (the plan
+     * expected 2 × 1.44 = 2.88: lead yield 2.0833), 2 of 6 worked leads were won, capacity was as planned; 5 won
+     * deals are due in month 3 (t + v), 3 leads wait unworked, 4 customers wait for onboarding, nobody is on staff.
+     */
+    private static long hiresAtSecondReview(CompiledModel m, double perStaffCapacity) {
         TrialState s = m.newState();
         s.paceFactor = 1;
-        s.perStaffCapacity = 4;
+        s.perStaffCapacity = perStaffCapacity;
         s.staffHeadcount = 0;
         month(s, 0, 2, 1, 2, 1e6);
         m.policy.step(s, 0);
         Arrays.fill(s.staffArrivals, 0);       // judge the second review alone
         month(s, 1, 4, 1, 4, 1e6);
-        s.pending[3] = 5;                      // deals already won, due to close in month 3 (t + v)
+        s.pending[3] = 5;
         s.unworked = 3;
         s.backlog = 4;
         m.policy.step(s, 1);
-        // seen: 6 qualified against the plan's 2 × 1.44 = 2.88 → lead yield 2.0833; 2 wins of 6 worked → 1/3;
-        // capacity as planned → 1.
-        // month 2 (lag 1, pmf 0.5): queue 1.44 × 2.0833 + 3 unworked = 6 → 6 × 1/3 = 2 wins → 1 due in month 3
-        // month 3 (lag 0, pmf 0.5): queue 3 → 1 win → 0.5 due in month 3
-        // visible = 5 + 1 + 0.5 = 6.5; need = 6.5 + 4 / 2 = 8.5; target = ⌈8.5 / 4⌉ = 3, none on the books or coming
-        // (with the plan's own rates, 1.44 qualified and 0.25: visible 5.735, need 7.735, target 2)
-        assertThat(s.staffArrivals[1 + 1 + 1]).isEqualTo(3);
-        assertThat(Arrays.stream(s.staffArrivals).sum()).isEqualTo(3);
+        assertThat(Arrays.stream(s.staffArrivals).sum()).isEqualTo(s.staffArrivals[1 + 1 + 1]);
+        return s.staffArrivals[3];
+    }
+
+    @Test
+    void visibleClosesConvertThePlanAtTheRatesSeenSoFar() {
+        // A fixed win rate is known: w = 0.25. Month 2 (lag 1, pmf 0.5): queue 1.44 × 2.0833 + 3 unworked = 6 →
+        // 1.5 wins → 0.75 due in month 3; month 3 (lag 0, pmf 0.5): queue 3 → 0.75 wins → 0.375 due.
+        // visible = 5 + 0.75 + 0.375 = 6.125; need = 6.125 + 4 / 2 = 8.125 customers a month.
+        // (With the plan's own lead rate, 1.44 qualified a month: visible 5.735, need 7.735.)
+        CompiledModel fixed = model(2);
+        assertThat(hiresAtSecondReview(fixed, 4)).isEqualTo(3);          // ⌈8.125 / 4⌉
+        assertThat(hiresAtSecondReview(fixed, 8.13)).isEqualTo(1);       // ⌈0.9994⌉
+        assertThat(hiresAtSecondReview(fixed, 8.12)).isEqualTo(2);       // ⌈1.0006⌉
+        // An uncertain win rate, beta with mean 0.25 and sd 0.05, is worth n₀ = 0.25 × 0.75 / 0.05² − 1 = 74 worked
+        // leads: w = (2 + 74 × 0.25) / (6 + 74) = 0.25625 → 1.5375 and 0.76875 wins → visible 6.153125, need
+        // 8.153125 (the seen rate alone, 2/6, would need 8.5; the plan's alone 8.125)
+        CompiledModel uncertain = model(2, "{dist: beta, mean: 0.25, sd: 0.05}");
+        assertThat(hiresAtSecondReview(uncertain, 8.16)).isEqualTo(1);   // ⌈0.9991⌉
+        assertThat(hiresAtSecondReview(uncertain, 8.15)).isEqualTo(2);   // ⌈1.0004⌉
     }
 
     @Test
