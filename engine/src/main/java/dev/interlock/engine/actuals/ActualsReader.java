@@ -450,6 +450,9 @@ public final class ActualsReader {
         }
         String hint = !dates && DATE.matcher(s).matches() && s.length() > 7 ? " (write the month only: "
                 + s.substring(0, 7) + ")" : "";
+        if (m.matches()) {
+            hint += " (months from 1900-01 to 2999-12)";
+        }
         t.problem(problems, row.line, field, column, "expected a month written YYYY-MM" + (dates ? " or a date "
                 + "YYYY-MM-DD" : "") + ", found '" + s + "'" + hint);
         return null;

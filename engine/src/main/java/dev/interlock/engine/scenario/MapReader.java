@@ -201,6 +201,9 @@ final class MapReader {
             if (s.getTag().equals(Tag.STR)) {
                 return "the text '" + v + "'";
             }
+            if (s.getTag().equals(Tag.NULL)) {
+                return "nothing (an empty value)";
+            }
             return v;
         }
         return "a " + kind(n);

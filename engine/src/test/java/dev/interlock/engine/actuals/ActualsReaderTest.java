@@ -132,6 +132,9 @@ class ActualsReaderTest {
         List<Problem> ps = problems(p, null, null);
         assertThat(ps.get(0).message()).contains("YYYY-MM", "(write the month only: 2024-01)");
         assertThat(ps.get(1).message()).contains("without thousands separators");
+        // a well-formed month out of the years a month label can have says which years are
+        assertThat(problems(file("y.csv", "month,leads\n9999-12,5\n"), null, null).get(0).message())
+                .contains("found '9999-12'", "months from 1900-01 to 2999-12");
     }
 
     @Test

@@ -94,6 +94,12 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    void anEmptyDocumentSaysItFoundNothing() {
+        assertThat(problems("---\n")).singleElement().satisfies(x ->
+                assertThat(x.message()).endsWith("found nothing (an empty value)"));
+    }
+
+    @Test
     void atMostAHundredChannels() {
         String channel = "    - name: paid\n      spend: {base: 1000}\n      carryover: 0.4\n"
                 + "      response: {type: linear, cost_per_lead: 250}\n";
