@@ -141,10 +141,13 @@ public final class Inputs {
         return Math.min(Math.max(u, 0x1.0p-53), 1 - 0x1.0p-53);
     }
 
-    /** The standard deviation of a slot's distribution (0 for a fixed value), before truncation to its range. */
+    /**
+     * The standard deviation of a slot's distribution (0 for a fixed value), before truncation to its range;
+     * +∞ when the distribution has none.
+     */
     public double spread(int slot) {
         double sd = dists.get(slot).sd();
-        return Double.isFinite(sd) ? sd : 0;
+        return Double.isFinite(sd) ? sd : Double.POSITIVE_INFINITY;
     }
 
     /** The central value of a slot: a fixed value, or the mean of its distribution (used for plans). */

@@ -132,8 +132,9 @@ final class ModelCompiler {
         double sdMult = inputs.spread(mult);
         double spreadWin = sdWin * sdWin * sdMult * sdMult + sdWin * sdWin * central[mult] * central[mult]
                 + sdMult * sdMult * central[win] * central[win];
-        double winPrior = spreadWin > 0 ? Math.max(0, planWin * (1 - planWin) / spreadWin - 1)
-                : Double.POSITIVE_INFINITY;
+        // no spread: the rate is known (∞); an unbounded one, or NaN from ∞ × 0: the plan is worth nothing (0)
+        double winPrior = spreadWin == 0 ? Double.POSITIVE_INFINITY
+                : spreadWin > 0 && Double.isFinite(spreadWin) ? Math.max(0, planWin * (1 - planWin) / spreadWin - 1) : 0;
         Scenario.Hiring hiring = ob.hiring();
         Scenario.SpendPacing sp = pol.spendPacing();
         Policy policy = new Policy(pol.reviewCadenceMonths(), pol.forecastVisibilityMonths(), hiring.enabled(),

@@ -143,24 +143,31 @@ public final class OutputDir implements AutoCloseable {
         try (DirectoryStream<Path> s = Files.newDirectoryStream(parent, ours)) {
             for (Path p : s) {
                 String rest = p.getFileName().toString().substring(base.length());
+                boolean aside = rest.startsWith("old-");
+                if (!(aside || rest.startsWith("staging-") || rest.startsWith("done-"))) {
+                    continue;   // not a name Interlock gives: leave it
+                }
                 long pid = parsePid(rest);
-                if (pid < 0 || ProcessHandle.of(pid).map(h -> !h.isAlive()).orElse(true)) {
-                    if (rest.startsWith("old-") && !Files.exists(abs)) {
-                        Files.move(p, abs, StandardCopyOption.ATOMIC_MOVE);
+                if (pid >= 0 && ProcessHandle.of(pid).map(h -> !h.isAlive()).orElse(true)) {
+                    if (aside && !Files.exists(abs)) {
+                        Files.move(p, abs, StandardCopyOption.ATOMIC_MOVE);   // killed between the two renames
                     } else {
                         deleteTree(p);
                     }
                 }
             }
         }
-        // staging directories that killed runs left for other output names here: partial files nobody will use
+        // staging that killed runs left for other output names here: removed once a day old, since a run in
+        // another process namespace or on another host sharing the directory would look dead by its pid
+        long dayAgo = System.currentTimeMillis() - 24L * 3600 * 1000;
         DirectoryStream.Filter<Path> staged = p -> p.getFileName().toString().startsWith(".")
                 && p.getFileName().toString().contains(STAGING) && Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS);
         try (DirectoryStream<Path> s = Files.newDirectoryStream(parent, staged)) {
             for (Path p : s) {
                 String n = p.getFileName().toString();
                 long pid = parsePid("staging-" + n.substring(n.lastIndexOf(STAGING) + STAGING.length()));
-                if (pid >= 0 && ProcessHandle.of(pid).map(h -> !h.isAlive()).orElse(true)) {
+                if (pid >= 0 && ProcessHandle.of(pid).map(h -> !h.isAlive()).orElse(true)
+                        && Files.getLastModifiedTime(p, LinkOption.NOFOLLOW_LINKS).toMillis() < dayAgo) {
                     deleteTree(p);
                 }
             }
@@ -213,10 +220,19 @@ public final class OutputDir implements AutoCloseable {
         Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
         committed = true;
         if (old != null) {
+            // renamed "done-" first: an "old-" copy is put back by the next run when the target is missing, which
+            // is right only between the two renames above, never for a copy a clean-up failed to remove
+            Path done = old.resolveSibling(old.getFileName().toString().replace(".interlock-old-", ".interlock-done-"));
+            try {
+                Files.move(old, done, StandardCopyOption.ATOMIC_MOVE);
+                old = done;
+            } catch (IOException e) {
+                // delete it under its old name, then
+            }
             try {
                 deleteTree(old);
             } catch (IOException e) {
-                // the new result is in place; the hidden old copy is removed by the next run to this name
+                // the new result is in place; the hidden copy is removed by the next run to this name
             }
         }
     }

@@ -404,18 +404,28 @@ final class MapReader {
      */
     private String text(ScalarNode s, String keyPath, String def) {
         String v = s.getValue();
-        for (int i = 0; i < v.length(); i++) {
-            char c = v.charAt(i);
-            boolean control = (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || (c >= 0x7f && c <= 0x9f);
-            boolean lone = Character.isHighSurrogate(c) ? i + 1 >= v.length() || !Character.isLowSurrogate(v.charAt(i + 1))
-                    : Character.isLowSurrogate(c) && (i == 0 || !Character.isHighSurrogate(v.charAt(i - 1)));
-            if (control || lone) {
-                ctx.problem(s, keyPath, String.format(Locale.ROOT, "expected printable text, found %s U+%04X at "
-                        + "character %d", control ? "the control character" : "half of a surrogate pair", (int) c, i + 1));
+        for (int i = 0; i < v.length(); ) {
+            int c = v.codePointAt(i);
+            if (Character.isSurrogate((char) c)) {
+                ctx.problem(s, keyPath, String.format(Locale.ROOT, "expected printable text, found half of a "
+                        + "surrogate pair U+%04X at character %d", c, i + 1));
                 return def;
             }
+            if (!printable(c)) {
+                ctx.problem(s, keyPath, String.format(Locale.ROOT, "expected printable text, found the %s U+%04X at "
+                        + "character %d", c < 0x20 || (c >= 0x7f && c <= 0x9f) ? "control character"
+                        : "non-character", c, i + 1));
+                return def;
+            }
+            i += Character.charCount(c);
         }
         return v;
+    }
+
+    /** YAML 1.1's printable characters (tab, line breaks, and the rest), less NEL (U+0085). */
+    private static boolean printable(int c) {
+        return c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0x7E) || (c >= 0xA0 && c <= 0xD7FF)
+                || (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF);
     }
 
     String string(String key, String def) {
@@ -547,8 +557,8 @@ final class MapReader {
         }
         List<String> out = new ArrayList<>();
         if (n instanceof ScalarNode s) {
-            out.add(s.getValue());
-            return out;
+            String v = text(s, join(path, key), null);
+            return v == null ? null : new ArrayList<>(List.of(v));
         }
         if (!(n instanceof SequenceNode sn)) {
             ctx.problem(n, join(path, key), "expected a list of names, found " + found(n));
@@ -556,7 +566,10 @@ final class MapReader {
         }
         for (Node item : sn.getValue()) {
             if (item instanceof ScalarNode s) {
-                out.add(s.getValue());
+                String v = text(s, join(path, key), null);
+                if (v != null) {
+                    out.add(v);
+                }
             } else {
                 ctx.problem(item, join(path, key), "expected a name, found " + found(item));
             }

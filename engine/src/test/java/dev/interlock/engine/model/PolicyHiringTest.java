@@ -46,14 +46,20 @@ class PolicyHiringTest {
      * deals are due in month 3 (t + v), 3 leads wait unworked, 4 customers wait for onboarding, nobody is on staff.
      */
     private static long hiresAtSecondReview(CompiledModel m, double perStaffCapacity) {
+        return hiresAtSecondReview(m, perStaffCapacity, 1e6, 1);
+    }
+
+    /** As above, with sales capacity {@code capacity} in both months and spend paced to {@code pace} in the first. */
+    private static long hiresAtSecondReview(CompiledModel m, double perStaffCapacity, double capacity, double pace) {
         TrialState s = m.newState();
-        s.paceFactor = 1;
+        s.paceFactor = pace;
         s.perStaffCapacity = perStaffCapacity;
         s.staffHeadcount = 0;
-        month(s, 0, 2, 1, 2, 1e6);
+        month(s, 0, 2, 1, Math.min(2, capacity), capacity);
         m.policy.step(s, 0);
         Arrays.fill(s.staffArrivals, 0);       // judge the second review alone
-        month(s, 1, 4, 1, 4, 1e6);
+        s.paceFactor = 1;
+        month(s, 1, 4, 1, Math.min(4, capacity), capacity);
         s.pending[3] = 5;
         s.unworked = 3;
         s.backlog = 4;
@@ -78,6 +84,26 @@ class PolicyHiringTest {
         CompiledModel uncertain = model(2, "{dist: beta, mean: 0.25, sd: 0.05}");
         assertThat(hiresAtSecondReview(uncertain, 8.16)).isEqualTo(1);   // ⌈0.9991⌉
         assertThat(hiresAtSecondReview(uncertain, 8.15)).isEqualTo(2);   // ⌈1.0004⌉
+    }
+
+    @Test
+    void salesCapacityBelowPlanCapsTheForecastWins() {
+        // capacity was 2 a month against the plan's 10^6: r = 2 × 10⁻⁶, so each forecast month works 2 leads.
+        // Fixed win rate 0.25: month 2: min(6, 2) × 0.25 = 0.5 → 0.25 due; month 3: min(3, 2) × 0.25 → 0.25 due;
+        // visible = 5.5, need = 7.5 (with capacity as planned it would be 8.125)
+        CompiledModel fixed = model(2);
+        assertThat(hiresAtSecondReview(fixed, 7.51, 2, 1)).isEqualTo(1);   // ⌈0.9987⌉
+        assertThat(hiresAtSecondReview(fixed, 7.49, 2, 1)).isEqualTo(2);   // ⌈1.0013⌉
+    }
+
+    @Test
+    void theLeadYieldCountsThePlanAtThePaceInForceEachMonth() {
+        // spend held to half in month 1: the plan expected 1.44 × 0.5 + 1.44 = 2.16 qualified, 6 came: y = 2.7778.
+        // Month 2 at pace 1: queue 1.44 × 2.7778 + 3 = 7 → 1.75 wins → 0.875 due; month 3: 4 → 1 win → 0.5 due;
+        // visible = 6.375, need = 8.375 (ignoring the pace, y = 2.0833 and need = 8.125)
+        CompiledModel fixed = model(2);
+        assertThat(hiresAtSecondReview(fixed, 8.37, 1e6, 0.5)).isEqualTo(2);   // ⌈1.0006⌉
+        assertThat(hiresAtSecondReview(fixed, 8.38, 1e6, 0.5)).isEqualTo(1);   // ⌈0.9994⌉
     }
 
     @Test

@@ -86,12 +86,38 @@ class OutputDirTest {
     }
 
     @Test
-    void stagingLeftByKilledRunsForOtherNamesIsRemoved(@TempDir Path tmp) throws Exception {
-        Path dead = Files.createDirectories(tmp.resolve(".other.interlock-staging-" + Long.MAX_VALUE + "-7"));
-        Files.writeString(dead.resolve("trials.csv"), "partial");
+    void stagingLeftByKilledRunsForOtherNamesIsRemovedOnceADayOld(@TempDir Path tmp) throws Exception {
+        Path old = Files.createDirectories(tmp.resolve(".other.interlock-staging-" + Long.MAX_VALUE + "-7"));
+        Files.writeString(old.resolve("trials.csv"), "partial");
+        Files.setLastModifiedTime(old, java.nio.file.attribute.FileTime.fromMillis(
+                System.currentTimeMillis() - 2 * 24 * 3600 * 1000L));
+        // as fresh, a staging whose pid looks dead may be a live run in another process namespace or host
+        Path fresh = Files.createDirectories(tmp.resolve(".third.interlock-staging-" + Long.MAX_VALUE + "-7"));
         Path alive = Files.createDirectories(tmp.resolve(".busy.interlock-staging-" + ProcessHandle.current().pid() + "-7"));
         write(tmp.resolve("out"), "x");
-        assertThat(dead).as("a dead run's partial files").doesNotExist();
+        assertThat(old).as("a dead run's partial files, two days old").doesNotExist();
+        assertThat(fresh).as("fresh, maybe another host's run").exists();
         assertThat(alive).as("a running run's staging").exists();
+    }
+
+    @Test
+    void onlyACopyMovedAsideBetweenTheTwoRenamesIsPutBack(@TempDir Path tmp) throws Exception {
+        Path dir = tmp.resolve("out");
+        // a copy whose clean-up failed after a completed swap is "done-": never the current result again
+        Path done = Files.createDirectories(tmp.resolve(".out.interlock-done-" + Long.MAX_VALUE + "-1"));
+        Files.writeString(done.resolve("a.txt"), "two runs old");
+        Path mine = Files.createDirectories(tmp.resolve(".out.interlock-backup"));   // not a name Interlock gives
+        try (OutputDir out = OutputDir.open(dir)) {
+            assertThat(dir).doesNotExist();
+            assertThat(done).doesNotExist();
+            assertThat(mine).exists();
+        }
+        // and a completed swap leaves neither an old- nor a done- copy
+        write(dir, "first");
+        write(dir, "second");
+        try (Stream<Path> s = Files.list(tmp)) {
+            assertThat(s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(".out.interlock-")))
+                    .containsExactly(".out.interlock-backup");
+        }
     }
 }

@@ -77,6 +77,14 @@ class ScenarioLoaderTest {
                     assertThat(x.keyPath()).isEqualTo("name");
                     assertThat(x.message()).contains("half of a surrogate pair", "U+D800");
                 });
+        // a non-character, and text in a list (an include path with a NUL)
+        assertThat(problems(VALID.replace("name: unlimited", "name: \"a\\uFFFFb\""))).singleElement()
+                .satisfies(x -> assertThat(x.message()).contains("non-character U+FFFF"));
+        assertThat(problems(VALID.replace("name: unlimited", "name: unlimited\ninclude: \"struct\\0ures.yaml\"")))
+                .singleElement().satisfies(x -> {
+                    assertThat(x.keyPath()).isEqualTo("include");
+                    assertThat(x.message()).contains("control character U+0000");
+                });
         // a whole pair (an emoji) and a tab are fine
         assertThat(TestScenarios.parse(VALID.replace("name: unlimited", "name: \"plan \\U0001F680\\tQ3\"")).name())
                 .isEqualTo("plan \uD83D\uDE80\tQ3");
