@@ -30,8 +30,21 @@ public final class Interlock implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** Set once the command has returned: a shutdown before that is an interrupt (Ctrl-C, kill). */
+    private static volatile boolean finished;
+
     public static void main(String[] args) {
-        System.exit(execute(args));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (!finished) {
+                System.err.println();
+                System.err.println("interrupted: stopped before the end; the files being written were removed, and "
+                        + "earlier results were left as they were.");
+                System.err.flush();
+            }
+        }, "interlock-interrupted"));
+        int code = execute(args);
+        finished = true;
+        System.exit(code);
     }
 
     /** Runs the command line and returns the exit code (tests call this). */

@@ -66,6 +66,8 @@ class FaultsTest {
         Process first = interlock(tmp, List.of(), "run", SAAS, "--trials", "2000", "-o", out.toString()).start();
         assertThat(first.waitFor(120, TimeUnit.SECONDS)).isTrue();
         assertThat(first.exitValue()).isZero();
+        assertThat(new String(first.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
+                .as("a run that finishes is not 'interrupted'").contains("Wrote").doesNotContain("interrupted");
         Map<String, byte[]> before = snapshot(out);
         assertThat(before).containsKeys("monthly.csv", "trials.csv", "summary.json");
 
@@ -108,6 +110,8 @@ class FaultsTest {
         new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
         assertThat(p.waitFor(20, TimeUnit.SECONDS)).as("stopped after Ctrl-C").isTrue();
         assertThat(p.exitValue()).isNotZero();
+        assertThat(new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
+                .as("says so").contains("interrupted: stopped before the end");
         assertThat(out).doesNotExist();
         try (Stream<Path> s = Files.list(tmp)) {
             assertThat(s.count()).as("no staging directory left").isZero();
