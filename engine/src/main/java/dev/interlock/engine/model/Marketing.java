@@ -65,6 +65,29 @@ final class Marketing {
         s.paceFactor = 1;
     }
 
+    /** Sets {@code effective} to where every channel's effective spend starts: its first month's planned spend. */
+    void startEffective(double[] effective) {
+        for (int c = 0; c < channels; c++) {
+            effective[c] = planned[c][0];
+        }
+    }
+
+    /**
+     * One month of marketing under parameters {@code param} without the draws: advances {@code effective} (one
+     * value per channel) by month t's planned spend × {@code pace} and returns the expected leads, as
+     * {@link #step} computes them. Operations' plan runs this with central values (section 6).
+     */
+    double expectedMonth(double[] effective, int t, double pace, double[] param) {
+        double leads = 0;
+        for (int c = 0; c < channels; c++) {
+            double lambda = carryover[c];
+            double e = (1 - lambda) * planned[c][t] * pace + lambda * effective[c];
+            effective[c] = e;
+            leads += Math.min(MAX_EXPECTED_LEADS, expectedLeads(c, e, param));
+        }
+        return leads;
+    }
+
     /** Expected leads of channel c at effective spend e under this trial's parameters (or central ones). */
     double expectedLeads(int c, double e, double[] param) {
         if (!hill[c]) {

@@ -113,16 +113,8 @@ final class ModelCompiler {
         for (int i = 0; i < central.length; i++) {
             central[i] = inputs.central(i);
         }
-        double[] planQualified = new double[h];
         double[] planCapacity = new double[h];
         double qualP = Math.min(1, central[handoff] * central[qual]);
-        for (int c = 0; c < nc; c++) {
-            double e = planned[c][0];
-            for (int t = 0; t < h; t++) {
-                e = (1 - carry[c]) * planned[c][t] + carry[c] * e;
-                planQualified[t] += marketing.expectedLeads(c, e, central) * qualP;
-            }
-        }
         for (int t = 0; t < h; t++) {
             planCapacity[t] = sales.capacity(t, central[perRep]);
         }
@@ -140,7 +132,8 @@ final class ModelCompiler {
         Policy policy = new Policy(pol.reviewCadenceMonths(), pol.forecastVisibilityMonths(), hiring.enabled(),
                 pol.leadTimeMonths(hiring), hiring.backlogClearMonths(), hiring.targetUtilization(),
                 hiring.maxHiresPerReview(), hiring.maxStaff(), sp.enabled(), sp.unworkedThreshold(),
-                sp.backlogThreshold(), sp.holdFactor(), planQualified, planCapacity, planWin, winPrior, lagPmf);
+                sp.backlogThreshold(), sp.holdFactor(), marketing, central, qualP, planCapacity, planWin, winPrior,
+                lagPmf);
 
         return new CompiledModel(sc, structureName, inputs, marketing, funnel, sales, onboarding, retention, finance,
                 policy);

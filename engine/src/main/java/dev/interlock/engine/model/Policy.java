@@ -13,7 +13,9 @@ package dev.interlock.engine.model;
  *                          + Σ_{s=t+1..t+v} expected wins(s) × pmf(t+v−s)
  *     expected wins(s)     = min(plan qualified(s) × pace × lead yield + unworked now (s = t+1 only),
  *                                plan capacity(s) × capacity ratio) × win rate seen
- *     lead yield           = Σ qualified ÷ Σ plan qualified × pace, months 1 … t    (1 before any plan)
+ *     lead yield           = Σ qualified ÷ Σ plan qualified, months 1 … t    (1 before any plan), where
+ *                            plan qualified = the plan's marketing model (central values, carry-over, saturation)
+ *                            run on the spend actually made, and ahead on planned spend × pace
  *     capacity ratio       = Σ sales capacity ÷ Σ plan capacity, months 1 … t
  *     win rate seen        = (Σ wins + n₀ · plan win) ÷ (Σ worked + n₀), months 1 … t, n₀ the plan's weight:
  *                            p(1 − p)/σ² − 1 for the spread σ of p_win × a (∞ when fixed: the plan's rate)
@@ -43,7 +45,9 @@ final class Policy {
     private final double unworkedThreshold;
     private final double backlogThreshold;
     private final double holdFactor;
-    private final double[] planQualified;    // expected qualified leads per month, central values, unpaced
+    private final Marketing marketing;       // the plan's marketing model, run with central values
+    private final double[] central;          // central value of every parameter slot
+    private final double planQualifiedShare; // central handoff × qualification rate (at most 1)
     private final double[] planCapacity;     // expected sales capacity per month, central values
     private final double planWin;            // central win rate × multiplier
     private final double winPrior;           // the plan's win rate, in worked leads (∞: the rate is fixed)
@@ -51,8 +55,8 @@ final class Policy {
 
     Policy(int cadence, int visibility, boolean hiringEnabled, int leadTime, double clearMonths, double utilization,
            int maxHires, int maxStaff, boolean pacing, double unworkedThreshold, double backlogThreshold,
-           double holdFactor, double[] planQualified, double[] planCapacity, double planWin, double winPrior,
-           double[] lagPmf) {
+           double holdFactor, Marketing marketing, double[] central, double planQualifiedShare,
+           double[] planCapacity, double planWin, double winPrior, double[] lagPmf) {
         this.cadence = cadence;
         this.visibility = visibility;
         this.hiringEnabled = hiringEnabled;
@@ -65,7 +69,9 @@ final class Policy {
         this.unworkedThreshold = unworkedThreshold;
         this.backlogThreshold = backlogThreshold;
         this.holdFactor = holdFactor;
-        this.planQualified = planQualified;
+        this.marketing = marketing;
+        this.central = central;
+        this.planQualifiedShare = planQualifiedShare;
         this.planCapacity = planCapacity;
         this.planWin = planWin;
         this.winPrior = winPrior;
@@ -97,10 +103,13 @@ final class Policy {
             s.seenWorked = 0;
             s.seenCapacity = 0;
             s.seenPlanCapacity = 0;
+            marketing.startEffective(s.seenEffective);
         }
         int h = s.horizon;
         s.seenQualified += s.out[Metric.QUALIFIED.ordinal() * h + t];
-        s.seenPlanQualified += planQualified[t] * s.paceFactor;   // the pace in force this month
+        // what the plan's model expects of the spend actually made (the pace in force this month), carry-over
+        // and saturation included: a held-back month does not cut leads in proportion
+        s.seenPlanQualified += marketing.expectedMonth(s.seenEffective, t, s.paceFactor, central) * planQualifiedShare;
         s.seenWins += s.out[Metric.WINS.ordinal() * h + t];
         s.seenWorked += s.out[Metric.WORKED.ordinal() * h + t];
         s.seenCapacity += s.out[Metric.SALES_CAPACITY.ordinal() * h + t];
@@ -128,13 +137,18 @@ final class Policy {
             // (no spread) is known exactly
             double winRate = Double.isInfinite(winPrior) || s.seenWorked + winPrior <= 0 ? planWin
                     : (s.seenWins + winPrior * planWin) / (s.seenWorked + winPrior);
+            System.arraycopy(s.seenEffective, 0, s.aheadEffective, 0, s.aheadEffective.length);
             for (int m = t + 1; m <= target; m++) {
+                int pm = Math.min(m, h - 1);
+                // the plan's model run on from the spend made so far, at the pace now in force (every month, so
+                // that the carry-over reaches the months whose wins can close in month t + v)
+                double planned = marketing.expectedMonth(s.aheadEffective, pm, s.paceFactor, central)
+                        * planQualifiedShare;
                 int lag = target - m;
                 if (lag >= lagPmf.length) {
                     continue;
                 }
-                int pm = Math.min(m, h - 1);
-                double queue = planQualified[pm] * s.paceFactor * leadYield + (m == t + 1 ? s.unworked : 0);
+                double queue = planned * leadYield + (m == t + 1 ? s.unworked : 0);
                 double wins = Math.min(queue, planCapacity[pm] * capacityRatio) * winRate;
                 visible += wins * lagPmf[lag];
             }

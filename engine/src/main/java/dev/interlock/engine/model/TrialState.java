@@ -39,6 +39,8 @@ public final class TrialState {
     double seenWorked;
     double seenCapacity;
     double seenPlanCapacity;
+    final double[] seenEffective;     // per channel: effective spend of the spend actually made, for the plan's model
+    final double[] aheadEffective;    // per channel: scratch for the forecast's months ahead
     double spend;
     long leads;
 
@@ -97,6 +99,8 @@ public final class TrialState {
             draws[i] = new Draws(rng[i]);
         }
         this.effectiveSpend = new double[channels];
+        this.seenEffective = new double[channels];
+        this.aheadEffective = new double[channels];
         this.pending = new long[horizon + maxLag + 1];
         this.staffArrivals = new int[horizon + 1];
         this.waiting = new long[horizon];

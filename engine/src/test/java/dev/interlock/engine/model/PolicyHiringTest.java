@@ -97,13 +97,16 @@ class PolicyHiringTest {
     }
 
     @Test
-    void theLeadYieldCountsThePlanAtThePaceInForceEachMonth() {
-        // spend held to half in month 1: the plan expected 1.44 × 0.5 + 1.44 = 2.16 qualified, 6 came: y = 2.7778.
-        // Month 2 at pace 1: queue 1.44 × 2.7778 + 3 = 7 → 1.75 wins → 0.875 due; month 3: 4 → 1 win → 0.5 due;
-        // visible = 6.375, need = 8.375 (ignoring the pace, y = 2.0833 and need = 8.125)
+    void theLeadYieldRunsThePlansMarketingModelOnTheSpendActuallyMade() {
+        // Spend held to half (500) in month 1, then 1000; carry-over 0.4 from an effective spend of 1000:
+        // month 1: E = 0.6 × 500 + 0.4 × 1000 = 700 → 2.8 leads → 1.008 qualified (not 1.44 × 0.5 = 0.72);
+        // month 2: E = 0.6 × 1000 + 0.4 × 700 = 880 → 1.2672 qualified; 6 came of 2.2752: y = 2.63713.
+        // Ahead at pace 1: month 2 (calendar 3): E = 952 → 1.37088 × y + 3 unworked = 6.6152 → × 0.25 × 0.5 =
+        // 0.82689 due; month 3: E = 980.8 → 1.41235 × y = 3.72451 → 0.46556 due.
+        // visible = 6.29247, need = 8.29247 (taking leads as plan × pace, y = 2.7778 and need 8.375)
         CompiledModel fixed = model(2);
-        assertThat(hiresAtSecondReview(fixed, 8.37, 1e6, 0.5)).isEqualTo(2);   // ⌈1.0006⌉
-        assertThat(hiresAtSecondReview(fixed, 8.38, 1e6, 0.5)).isEqualTo(1);   // ⌈0.9994⌉
+        assertThat(hiresAtSecondReview(fixed, 8.29, 1e6, 0.5)).isEqualTo(2);   // ⌈1.0003⌉
+        assertThat(hiresAtSecondReview(fixed, 8.30, 1e6, 0.5)).isEqualTo(1);   // ⌈0.9991⌉
     }
 
     @Test
