@@ -157,12 +157,16 @@ public final class CompareReport {
                     Cell.of(sc.onboarding().hiring().enabled()
                             ? Integer.toString(p.leadTimeMonths(sc.onboarding().hiring())) : "no hiring"),
                     Cell.of(pacing),
-                    Cell.of(Words.compact(p.overheadPerMonth().mean())), Cell.of(p.description())));
+                    Cell.of(Words.compact(p.overheadPerMonth().mean())),
+                    // what the structure costs over the whole horizon (mean), the figure a board weighs
+                    Cell.of(Words.compact(p.overheadPerMonth().mean() * sc.horizonMonths())),
+                    Cell.of(p.description())));
         }
         return new Table(List.of("structure", "handoff (mean)", "win ×", "visibility (months)", "review every",
-                "hire lead time (months)", "spend pacing", "overhead / month", "what it is"),
+                "hire lead time (months)", "spend pacing", "overhead / month",
+                "overhead over " + sc.horizonMonths() + " months", "what it is"),
                 List.of(Column.LABEL, Column.NUMBER, Column.NUMBER, Column.NUMBER, Column.NUMBER, Column.NUMBER,
-                        Column.LABEL, Column.NUMBER, Column.TEXT), rows);
+                        Column.LABEL, Column.NUMBER, Column.NUMBER, Column.TEXT), rows);
     }
 
     public static HtmlReport report(Comparison c, List<Figure> figures, List<ChartWriter.Rendered> rendered) {

@@ -42,6 +42,16 @@ class CompareReportTest {
         assertThat(text).contains("Ranked by mean cumulative profit:").contains("beats siloed on cumulative profit");
         assertThat(doc.select("#ranking tbody tr")).hasSize(5);
         assertThat(doc.select("#policies tbody tr")).hasSize(5);
+        // each structure's overhead over the whole horizon, beside the monthly figure
+        List<String> policyHead = doc.select("#policies thead th").eachText();
+        int total = policyHead.indexOf("overhead over " + c.scenario().horizonMonths() + " months");
+        assertThat(total).isPositive();
+        for (Element row : doc.select("#policies tbody tr")) {
+            List<String> cells = row.select("td").eachText();
+            double perMonth = c.scenario().structures().get(cells.get(0)).overheadPerMonth().mean();
+            assertThat(cells.get(total)).isEqualTo(dev.interlock.engine.output.Words.compact(
+                    perMonth * c.scenario().horizonMonths()));
+        }
         // the best-ranked structure is named first in the ranking table
         assertThat(doc.select("#ranking tbody tr").first().text()).contains(c.ranking().get(0));
         assertThat(doc.select("#pairs tbody tr")).hasSize(4 * Comparison.FIGURES.size());
