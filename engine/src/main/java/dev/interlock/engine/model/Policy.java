@@ -11,11 +11,12 @@ package dev.interlock.engine.model;
  *                  = expected closes in month t+v                            if v &gt; 0, where
  *     expected closes(t+v) = already-won deals due to close then (the live pipeline)
  *                          + Σ_{s=t+1..t+v} expected wins(s) × pmf(t+v−s)
- *     expected wins(s)     = min(plan qualified(s) × pace × lead yield + unworked now (s = t+1 only),
+ *     expected wins(s)     = min(plan qualified(s) × lead yield + unworked now (s = t+1 only),
  *                                plan capacity(s) × capacity ratio) × win rate seen
  *     lead yield           = Σ qualified ÷ Σ plan qualified, months 1 … t    (1 before any plan), where
  *                            plan qualified = the plan's marketing model (central values, carry-over, saturation)
- *                            run on the spend actually made, and ahead on planned spend × pace
+ *                            run on the spend actually made (planned × the pace then in force), and ahead
+ *                            on planned spend × the pace now in force
  *     capacity ratio       = Σ sales capacity ÷ Σ plan capacity, months 1 … t
  *     win rate seen        = (Σ wins + n₀ · plan win) ÷ (Σ worked + n₀), months 1 … t, n₀ the plan's weight:
  *                            p(1 − p)/σ² − 1 for the spread σ of p_win × a (∞ when fixed: the plan's rate)
