@@ -192,12 +192,12 @@ public final class CompareReport {
         sections.add(new TableSection("policies", "The structures' policies",
                 "What each structure changes (scenario keys structures.<name>.*; docs/structures.md explains them).",
                 policies(sc, c.structures()), null));
-        String footer = "Interlock " + Version.VERSION + " · seed " + sc.seed() + " · "
+        String footer = "Interlock " + Version.describe() + " · seed " + sc.seed() + " · "
                 + String.format(Locale.ROOT, "%,d", c.run().trials()) + " trials per structure · "
                 + "computed from the run's statistics; rerun with the same seed for the same numbers.";
         List<String> facts = List.of(c.structures().size() + " structures",
                 String.format(Locale.ROOT, "%,d futures × %d months", c.run().trials(), sc.horizonMonths()),
-                "seed " + sc.seed(), "Interlock " + Version.VERSION);
+                "seed " + sc.seed(), "Interlock " + Version.describe());
         return new HtmlReport(sc.name() + ": reporting structures compared", facts, sections, footer);
     }
 

@@ -174,7 +174,7 @@ public final class RunReport {
         List<Section> sections = new ArrayList<>(before);
         sections.addAll(figures);
         sections.addAll(after);
-        String footer = "Interlock " + Version.VERSION + " · seed " + sc.seed() + " · "
+        String footer = "Interlock " + Version.describe() + " · seed " + sc.seed() + " · "
                 + ChartContext.grouped(r.trials()) + " trials · structure " + r.first().structure()
                 + " · computed from the run's statistics; rerun with the same seed for the same numbers.";
         return new HtmlReport(sc.name(), headerFacts(sc, r), sections, footer);
@@ -342,7 +342,7 @@ public final class RunReport {
         return List.of("structure " + r.first().structure(),
                 ctx.futures() + " × " + sc.horizonMonths() + " months"
                         + (ctx.hasCalendar() ? " from " + ctx.monthLabel(1) : ""),
-                "seed " + sc.seed(), "Interlock " + Version.VERSION);
+                "seed " + sc.seed(), "Interlock " + Version.describe());
     }
 
     private static List<String[]> facts(Scenario sc, RunResult r) {
@@ -362,7 +362,7 @@ public final class RunReport {
         f.add(new String[] {"onboarding backlog threshold", Words.compact(s.exceedThreshold(Metric.BACKLOG))
                 + " customers"});
         f.add(new String[] {"seed", Long.toString(sc.seed())});
-        f.add(new String[] {"Interlock version", Version.VERSION});
+        f.add(new String[] {"Interlock version", Version.describe()});
         f.add(new String[] {"percentile accuracy", String.format(Locale.ROOT,
                 "within %.1f%% of the value (DDSketch quantiles)", 100 * Quantiles.RELATIVE_ACCURACY)});
         return f;

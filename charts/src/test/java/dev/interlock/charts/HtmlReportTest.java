@@ -164,7 +164,7 @@ class HtmlReportTest {
     @Test
     void showsTheSeedAndTheVersion() {
         String text = doc.text();
-        assertThat(text).contains("seed " + run.scenario().seed()).contains("Interlock " + Version.VERSION);
+        assertThat(text).contains("seed " + run.scenario().seed()).contains("Interlock " + Version.describe());
         assertThat(doc.selectFirst("footer").text()).contains(Long.toString(run.scenario().seed()));
     }
 

@@ -68,7 +68,7 @@ public final class Interlock implements Runnable {
     static final class VersionProvider implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"interlock " + Version.VERSION};
+            return new String[] {"interlock " + Version.describe()};
         }
     }
 }

@@ -205,6 +205,18 @@ class CommandsTest {
     }
 
     @Test
+    void versionAndSummaryNameTheBuild(@TempDir Path tmp) throws Exception {
+        Cli v = Cli.run("--version");
+        assertThat(v.code()).isZero();
+        assertThat(v.out().trim()).isEqualTo("interlock " + dev.interlock.engine.Version.describe());
+        Path out = tmp.resolve("run");
+        Cli r = Cli.run("run", scenario("plg.yaml"), "--trials", "200", "-o", out.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(Files.readString(out.resolve("summary.json")))
+                .contains("\"interlock_build\": \"" + dev.interlock.engine.Version.BUILD + "\"");
+    }
+
+    @Test
     void compareSaysWhatItsIntervalsMeasureAndTakesSpacesInTheStructureList(@TempDir Path tmp) throws Exception {
         Path out = tmp.resolve("cmp");
         Cli r = Cli.run("compare", scenario("saas.yaml"), "--trials", "300", "--structures", "siloed, parallel",

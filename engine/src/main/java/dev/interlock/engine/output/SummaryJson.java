@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code summary.json}: what was run (scenario, structure, seed, trials, version), every per-trial
+ * {@code summary.json}: what was run (scenario, structure, seed, trials, version and build), every per-trial
  * summary figure's distribution, and the month-by-month capacity risks. Holds no timing or thread
  * count, so the same seed gives the same bytes on any machine.
  */
@@ -23,6 +23,7 @@ public final class SummaryJson {
     public static Map<String, Object> header(Scenario sc, long trials) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("interlock_version", Version.VERSION);
+        root.put("interlock_build", Version.BUILD);
         root.put("scenario", sc.name());
         root.put("seed", sc.seed());
         root.put("trials", trials);
