@@ -41,21 +41,33 @@ class VersionTest {
         assertThat(Version.filled(" 1a2b3c4 ")).isEqualTo("1a2b3c4");
     }
 
-    /** The full id HEAD points to, read from the repository's files (loose or packed refs), if this is a clone. */
-    private static Optional<String> headCommit(Path git) throws IOException {
-        if (!Files.isDirectory(git)) {
+    /**
+     * The full id HEAD points to, read from the repository's files (loose or packed refs), if this is a clone
+     * or a linked work tree (whose .git is a file naming its git directory, with the refs in the common one).
+     */
+    private static Optional<String> headCommit(Path dotGit) throws IOException {
+        Path gitDir = dotGit;
+        if (Files.isRegularFile(dotGit)) {
+            String link = Files.readString(dotGit, StandardCharsets.UTF_8).trim();
+            gitDir = dotGit.getParent().resolve(link.substring("gitdir:".length()).trim());
+        } else if (!Files.isDirectory(dotGit)) {
             return Optional.empty();
         }
-        String head = Files.readString(git.resolve("HEAD"), StandardCharsets.UTF_8).trim();
+        Path common = gitDir;
+        if (Files.exists(gitDir.resolve("commondir"))) {
+            common = gitDir.resolve(Files.readString(gitDir.resolve("commondir"), StandardCharsets.UTF_8).trim());
+        }
+        String head = Files.readString(gitDir.resolve("HEAD"), StandardCharsets.UTF_8).trim();
         if (!head.startsWith("ref: ")) {
             return Optional.of(head);   // detached
         }
         String ref = head.substring(5);
-        Path loose = git.resolve(ref);
-        if (Files.exists(loose)) {
-            return Optional.of(Files.readString(loose, StandardCharsets.UTF_8).trim());
+        for (Path dir : new Path[] {gitDir, common}) {
+            if (Files.exists(dir.resolve(ref))) {
+                return Optional.of(Files.readString(dir.resolve(ref), StandardCharsets.UTF_8).trim());
+            }
         }
-        for (String line : Files.readAllLines(git.resolve("packed-refs"), StandardCharsets.UTF_8)) {
+        for (String line : Files.readAllLines(common.resolve("packed-refs"), StandardCharsets.UTF_8)) {
             if (line.endsWith(" " + ref)) {
                 return Optional.of(line.substring(0, line.indexOf(' ')));
             }
