@@ -165,8 +165,9 @@ public final class ScenarioYaml {
         opts.setWidth(120);
         opts.setLineBreak(DumperOptions.LineBreak.UNIX);
         String body = new Yaml(opts).dump(root);
-        return "# Resolved scenario written by Interlock: every default filled in, includes applied.\n"
-                + "# Running this file reproduces the results beside it.\n" + body;
+        return "# Resolved scenario written by Interlock " + dev.interlock.engine.Version.describe()
+                + ": every default filled in, includes applied.\n"
+                + "# Running this file with the same build reproduces the results beside it.\n" + body;
     }
 
     private static List<Object> hires(List<Hire> hires) {
