@@ -71,13 +71,14 @@ public final class Findings {
                         + "backlog threshold) in at least half of futures";
         double wait = s.quantile(Summary.MEAN_WAIT_MONTHS, 0.5);
         if (!Double.isNaN(wait)) {
-            b += ". A customer waits " + waitWords(wait) + " for go-live on average over the horizon (P50 future; "
-                    + "longer in the crunch months)";
+            boolean crunch = !Words.monthsAtRisk(s, Metric.ONBOARDING_GAP, 0.5).isEmpty();
+            b += ". A customer waits " + waitWords(wait) + " for go-live on average over the horizon (P50 future"
+                    + (crunch ? "; longer in the crunch months)" : ")");
         }
         return b + ".";
     }
 
-    /** "Cumulative profit over 36 months is positive in 66% of futures (about 7 in 10): P10 …, P50 …, P90 … USD." */
+    /** "Cumulative profit over 36 months is positive in 66% of futures (about 2 in 3): P10 …, P50 …, P90 … USD." */
     static String profit(Stats s, ChartContext ctx) {
         double p = s.exceedProbability(Summary.CUMULATIVE_PROFIT);
         String head = "Cumulative profit over " + ctx.horizon() + " months ";
@@ -104,16 +105,33 @@ public final class Findings {
         return Words.compact(months) + " months";
     }
 
-    /** 0.66 → "about 7 in 10"; 0.02 → "fewer than 1 in 20"; 0.98 → "more than 19 in 20". */
+    /**
+     * The share beside it as odds a planner says, from the whole percent shown ({@link Words#percent}) so the two
+     * never disagree: 0.66 → "about 2 in 3", 0.5 → "about half", 0.8 → "about 4 in 5", 0.64 → "about 6 in 10"
+     * (a fraction with 2–5 futures when one lies within 2 points, else tenths); below 5 % "fewer than 1 in 20",
+     * below 0.5 % (shown as "&lt;1%") "fewer than 1 in 100", and the same way up from 95 %.
+     */
     static String inTen(double p) {
+        if (p < 0.005) {
+            return "fewer than 1 in 100";
+        }
         if (p < 0.05) {
             return "fewer than 1 in 20";
+        }
+        if (p >= 0.995) {
+            return "more than 99 in 100";
         }
         if (p > 0.95) {
             return "more than 19 in 20";
         }
-        // from the whole percent the sentence shows beside it, so that 65 % reads "about 7 in 10", not 6
-        return "about " + Math.round(Math.round(p * 100) / 10.0) + " in 10";
+        long pct = Math.round(p * 100);
+        for (int b = 2; b <= 5; b++) {
+            long a = Math.round(pct * b / 100.0);
+            if (a > 0 && a < b && Math.abs(pct - 100.0 * a / b) <= 2) {
+                return a * 2 == b ? "about half" : "about " + a + " in " + b;
+            }
+        }
+        return "about " + Math.round(pct / 10.0) + " in 10";
     }
 
     /** "In each of months 7–11 (…)" or "In month 4 (…)"; lower case inside a sentence. */
