@@ -26,8 +26,10 @@ import org.jfree.data.xy.YIntervalSeriesCollection;
  *
  * <p><b>Onboarding</b> ({@link #onboarding}): demand D(t) = last month's backlog + this month's closes
  * against capacity K_o(t) = ramped staff × customers per staff-month; each with its P10–P90 band and its mean.
- * The area between the two means is shaded where demand is above capacity: since means add, its height is the
- * mean gap E[D − K_o] ({@link Metric#ONBOARDING_GAP}). The right axis shows P(gap &gt; 0) by month.
+ * The area between the two means is shaded in the months that are short in at least half of futures (P(gap &gt; 0)
+ * ≥ 50 %, the months the report's summary names): since means add, its height is the mean gap E[D − K_o]
+ * ({@link Metric#ONBOARDING_GAP}). A month whose mean demand is above mean capacity while most futures keep up (a
+ * few futures with a large backlog pull the mean up) is not shaded. The right axis shows P(gap &gt; 0) by month.
  *
  * <p><b>Sales</b> ({@link #sales}): the leads sales has to work in a month — new qualified leads Q(t) plus the
  * queue U(t) carried over (unworked, not yet gone cold) — against sales capacity C(t) ({@link
@@ -38,9 +40,10 @@ import org.jfree.data.xy.YIntervalSeriesCollection;
  * shows as the distance between the two. Shading and the right axis are as for onboarding, with
  * P(sales gap &gt; 0).
  *
- * <p>Recipe: dataset 0, the bands ({@link DeviationRenderer}); dataset 1, the two means with the difference
- * shaded ({@link XYDifferenceRenderer}); dataset 2 (plus the qualified line for sales), the probability on
- * the secondary axis. Series: 5 in each chart.
+ * <p>Recipe: dataset 0, the bands ({@link DeviationRenderer}); dataset 1, the shading ({@link
+ * XYDifferenceRenderer} between the work's mean, where the month is short in half of futures, else capacity's,
+ * and capacity's mean; its lines not drawn); dataset 2, the probability on the secondary axis; dataset 3, the two
+ * mean lines on top (and dataset 4, the qualified line for sales). Series: 7 in each chart.
  */
 public final class CapacityChart {
     private CapacityChart() {
@@ -64,7 +67,7 @@ public final class CapacityChart {
         Color demandFill = InterlockTheme.alpha(theme.primary(), 0.30);
         Color capacityFill = InterlockTheme.alpha(theme.secondary(), 0.16);
         XYPlot plot = plot(ctx, theme, "customers (per month)", List.of(demandBand, capacityBand),
-                List.of(demandFill, capacityFill), demand, capacity);
+                List.of(demandFill, capacityFill), demand, capacity, shortP);
         addProbability(plot, theme, shortP, "P(onboarding short)");
 
         LegendItemCollection legend = new LegendItemCollection();
@@ -72,7 +75,7 @@ public final class CapacityChart {
         legend.add(theme.areaItem("demand P10–P90", demandFill));
         legend.add(theme.lineItem("capacity, mean", theme.secondary(), theme.dashed(), null));
         legend.add(theme.areaItem("capacity P10–P90", capacityFill));
-        legend.add(theme.areaItem("short: demand above capacity", gapFill(theme)));
+        legend.add(theme.areaItem("short in at least half of futures", gapFill(theme)));
         legend.add(theme.lineItem("P(short), right axis", theme.ink(), theme.dotted(), theme.pointShape()));
         plot.setFixedLegendItems(legend);
 
@@ -101,13 +104,13 @@ public final class CapacityChart {
         }
         Color capacityFill = InterlockTheme.alpha(theme.secondary(), 0.16);
         XYPlot plot = plot(ctx, theme, "qualified leads (per month)", List.of(capacityBand), List.of(capacityFill),
-                workload, capacity);
+                workload, capacity, shortP);
         XYLineAndShapeRenderer q = new XYLineAndShapeRenderer(true, false);
         q.setDrawSeriesLineAsPath(true);
         q.setSeriesPaint(0, theme.primary());
         q.setSeriesStroke(0, theme.dotted());
-        plot.setDataset(3, new XYSeriesCollection(qualified));
-        plot.setRenderer(3, q);
+        plot.setDataset(4, new XYSeriesCollection(qualified));
+        plot.setRenderer(4, q);
         addProbability(plot, theme, shortP, "P(sales short)");
 
         LegendItemCollection legend = new LegendItemCollection();
@@ -115,7 +118,7 @@ public final class CapacityChart {
         legend.add(theme.lineItem("new qualified leads, mean", theme.primary(), theme.dotted(), null));
         legend.add(theme.lineItem("sales capacity, mean", theme.secondary(), theme.dashed(), null));
         legend.add(theme.areaItem("capacity P10–P90", capacityFill));
-        legend.add(theme.areaItem("short: more leads than capacity", gapFill(theme)));
+        legend.add(theme.areaItem("short in at least half of futures", gapFill(theme)));
         legend.add(theme.lineItem("P(short), right axis", theme.ink(), theme.dotted(), theme.pointShape()));
         plot.setFixedLegendItems(legend);
 
@@ -134,9 +137,12 @@ public final class CapacityChart {
         return InterlockTheme.alpha(theme.risk(), 0.55);
     }
 
-    /** Bands (dataset 0) under two mean lines, work and capacity, with their difference shaded (dataset 1). */
+    /**
+     * Bands (dataset 0); the mean gap shaded in the months short in at least half of futures (dataset 1); the two
+     * mean lines, work and capacity, on top (dataset 3). Dataset 2 is left for the probability.
+     */
     private static XYPlot plot(ChartContext ctx, InterlockTheme theme, String yLabel, List<YIntervalSeries> bandSeries,
-                               List<Color> fills, XYSeries work, XYSeries cap) {
+                               List<Color> fills, XYSeries work, XYSeries cap, XYSeries shortP) {
         YIntervalSeriesCollection bands = new YIntervalSeriesCollection();
         DeviationRenderer bandRenderer = new DeviationRenderer(false, false);
         bandRenderer.setAlpha(1f);
@@ -144,18 +150,36 @@ public final class CapacityChart {
             bands.addSeries(bandSeries.get(i));
             bandRenderer.setSeriesFillPaint(i, fills.get(i));
         }
-        XYSeriesCollection means = new XYSeriesCollection(work);
-        means.addSeries(cap);
-        XYDifferenceRenderer diff = new XYDifferenceRenderer(gapFill(theme), new Color(0, 0, 0, 0), false);
-        diff.setSeriesPaint(0, theme.primary());
-        diff.setSeriesStroke(0, theme.solid());
-        diff.setSeriesPaint(1, theme.secondary());
-        diff.setSeriesStroke(1, theme.dashed());
+        XYSeries shortWork = new XYSeries("work where short in half of futures");
+        XYSeries shortCap = new XYSeries("capacity where short");
+        for (int i = 0; i < work.getItemCount(); i++) {
+            double c = cap.getY(i).doubleValue();
+            boolean shortMonth = shortP.getY(i).doubleValue() >= 0.5;
+            shortWork.add(work.getX(i), shortMonth ? work.getY(i).doubleValue() : c);
+            shortCap.add(cap.getX(i), c);
+        }
+        XYSeriesCollection shading = new XYSeriesCollection(shortWork);
+        shading.addSeries(shortCap);
+        Color none = new Color(0, 0, 0, 0);
+        XYDifferenceRenderer diff = new XYDifferenceRenderer(gapFill(theme), none, false);
+        diff.setSeriesPaint(0, none);   // the shading's edges: the mean lines are drawn on top (dataset 3)
+        diff.setSeriesPaint(1, none);
         diff.setRoundXCoordinates(true);
 
+        XYSeriesCollection means = new XYSeriesCollection(work);
+        means.addSeries(cap);
+        XYLineAndShapeRenderer lines = new XYLineAndShapeRenderer(true, false);
+        lines.setDrawSeriesLineAsPath(true);
+        lines.setSeriesPaint(0, theme.primary());
+        lines.setSeriesStroke(0, theme.solid());
+        lines.setSeriesPaint(1, theme.secondary());
+        lines.setSeriesStroke(1, theme.dashed());
+
         XYPlot plot = new XYPlot(bands, ChartAxes.months(ctx), ChartAxes.values(yLabel), bandRenderer);
-        plot.setDataset(1, means);
+        plot.setDataset(1, shading);
         plot.setRenderer(1, diff);
+        plot.setDataset(3, means);
+        plot.setRenderer(3, lines);
         plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
         plot.setSeriesRenderingOrder(SeriesRenderingOrder.FORWARD);
         return plot;

@@ -100,7 +100,8 @@ public final class RunReport {
                         + "right axis is the share of futures that are short in that month.",
                 List.of(new Planned("capacity-onboarding", "Solid blue: customers waiting to be onboarded (last "
                                 + "month's backlog plus this month's closes); dashed orange: what the onboarding team "
-                                + "can take on. Shaded red where demand is above capacity on average.",
+                                + "can take on. Shaded red in the months short in at least half of futures, between "
+                                + "mean demand and mean capacity.",
                                 () -> CapacityChart.onboarding(s, ctx, theme)),
                         new Planned("fan-onboarding-backlog", "Customers still waiting at month end. Half of the "
                                 + "futures lie in the dark band, 9 in 10 in the light one; the dashed line is the "
@@ -108,7 +109,7 @@ public final class RunReport {
                                 () -> FanChart.of(s, Metric.BACKLOG, ctx, theme)),
                         new Planned("capacity-sales", "Solid blue: qualified leads sales has to work (new ones plus "
                                 + "the queue carried over); dotted blue: the new ones alone; dashed orange: what the "
-                                + "ramped reps can work. Shaded red where leads outnumber capacity on average.",
+                                + "ramped reps can work. Shaded red in the months short in at least half of futures.",
                                 () -> CapacityChart.sales(s, ctx, theme)),
                         new Planned("fan-go-lives", "Customers onboarded and live each month: what operations "
                                 + "delivers, and when revenue starts.",
