@@ -74,8 +74,9 @@ public final class CapacityChart {
         legend.add(theme.lineItem("demand (backlog + closes), mean", theme.primary(), theme.solid(), null));
         legend.add(theme.areaItem("demand P10–P90", demandFill));
         legend.add(theme.lineItem("capacity, mean", theme.secondary(), theme.dashed(), null));
-        legend.add(theme.areaItem("capacity P10–P90", capacityFill));
-        legend.add(theme.areaItem("short in at least half of futures", gapFill(theme)));
+        addIfDrawn(legend, hasWidth(capacityBand), theme.areaItem("capacity P10–P90", capacityFill));
+        addIfDrawn(legend, anyShaded(demand, capacity, shortP),
+                theme.areaItem("short in at least half of futures", gapFill(theme)));
         legend.add(theme.lineItem("P(short), right axis", theme.ink(), theme.dotted(), theme.pointShape()));
         plot.setFixedLegendItems(legend);
 
@@ -117,8 +118,9 @@ public final class CapacityChart {
         legend.add(theme.lineItem("leads to work (new + queue), mean", theme.primary(), theme.solid(), null));
         legend.add(theme.lineItem("new qualified leads, mean", theme.primary(), theme.dotted(), null));
         legend.add(theme.lineItem("sales capacity, mean", theme.secondary(), theme.dashed(), null));
-        legend.add(theme.areaItem("capacity P10–P90", capacityFill));
-        legend.add(theme.areaItem("short in at least half of futures", gapFill(theme)));
+        addIfDrawn(legend, hasWidth(capacityBand), theme.areaItem("capacity P10–P90", capacityFill));
+        addIfDrawn(legend, anyShaded(workload, capacity, shortP),
+                theme.areaItem("short in at least half of futures", gapFill(theme)));
         legend.add(theme.lineItem("P(short), right axis", theme.ink(), theme.dotted(), theme.pointShape()));
         plot.setFixedLegendItems(legend);
 
@@ -127,6 +129,33 @@ public final class CapacityChart {
                 + ctx.futures()));
         theme.apply(chart);
         return chart;
+    }
+
+    /** A legend names only what the chart shows: a band of no width or a shading of no month is left out. */
+    static void addIfDrawn(LegendItemCollection legend, boolean drawn, org.jfree.chart.LegendItem item) {
+        if (drawn) {
+            legend.add(item);
+        }
+    }
+
+    /** Whether the band is wider than a line in any month (a fixed capacity has P10 = P90 throughout). */
+    static boolean hasWidth(YIntervalSeries band) {
+        for (int i = 0; i < band.getItemCount(); i++) {
+            if (band.getYHighValue(i) > band.getYLowValue(i)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether any month is shaded: short in at least half of futures, with mean work above mean capacity. */
+    static boolean anyShaded(XYSeries work, XYSeries cap, XYSeries shortP) {
+        for (int i = 0; i < work.getItemCount(); i++) {
+            if (shortP.getY(i).doubleValue() >= 0.5 && work.getY(i).doubleValue() > cap.getY(i).doubleValue()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void band(YIntervalSeries band, Stats s, Metric m, int t) {

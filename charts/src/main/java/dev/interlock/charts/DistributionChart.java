@@ -103,8 +103,15 @@ public final class DistributionChart {
 
         LegendItemCollection legend = new LegendItemCollection();
         if (threshold) {
-            legend.add(theme.areaItem("futures with a loss", loss));
-            legend.add(theme.areaItem("futures with a profit", gain));
+            boolean anyLoss = false;
+            boolean anyGain = false;
+            for (int b = 0; b < bins; b++) {
+                boolean lossBar = bars.getXHighValue(b) <= 0;
+                anyLoss |= lossBar && share[b] > 0;
+                anyGain |= !lossBar && share[b] > 0;
+            }
+            CapacityChart.addIfDrawn(legend, anyLoss, theme.areaItem("futures with a loss", loss));
+            CapacityChart.addIfDrawn(legend, anyGain, theme.areaItem("futures with a profit", gain));
         } else {
             legend.add(theme.areaItem("futures", gain));
         }

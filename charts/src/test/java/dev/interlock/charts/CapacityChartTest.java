@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.interlock.engine.model.Metric;
+import dev.interlock.engine.output.Words;
 import dev.interlock.engine.stats.Stats;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYDifferenceRenderer;
@@ -84,5 +85,33 @@ class CapacityChartTest {
             shaded |= means.getYValue(0, t) > means.getYValue(1, t);
         }
         assertThat(shaded).isTrue();
+    }
+
+    @Test
+    void legendsNameOnlyWhatIsDrawn() {
+        Stats s = run.stats();
+        // saas: onboarding is short in half of futures in some months, sales in none
+        assertThat(labels(CapacityChart.onboarding(s, run.ctx(), theme))).contains("short in at least half of futures");
+        assertThat(Words.monthsAtRisk(s, Metric.SALES_GAP, 0.5)).isEmpty();
+        assertThat(labels(CapacityChart.sales(s, run.ctx(), theme))).doesNotContain("short in at least half of futures")
+                .contains("sales capacity, mean");
+        // the shipped marketing push makes a profit in fewer than 1 in 20 of its futures; none in this 500-trial run's
+        // histogram range: no profit bar, so no profit entry
+        TestRuns.Run push = TestRuns.run(dev.interlock.engine.scenario.ScenarioLoader.load(
+                TestRuns.shipped("marketing-push.yaml")));
+        assertThat(push.stats().quantile(dev.interlock.engine.model.Summary.CUMULATIVE_PROFIT, 0.995)).isNegative();
+        assertThat(labels(DistributionChart.histogram(push.stats(), dev.interlock.engine.model.Summary.CUMULATIVE_PROFIT,
+                push.ctx(), theme))).contains("futures with a loss").doesNotContain("futures with a profit");
+        assertThat(labels(DistributionChart.histogram(s, dev.interlock.engine.model.Summary.CUMULATIVE_PROFIT,
+                run.ctx(), theme))).contains("futures with a loss", "futures with a profit");
+    }
+
+    private static java.util.List<String> labels(org.jfree.chart.JFreeChart chart) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        org.jfree.chart.LegendItemCollection items = chart.getXYPlot().getFixedLegendItems();
+        for (int i = 0; i < items.getItemCount(); i++) {
+            out.add(items.get(i).getLabel());
+        }
+        return out;
     }
 }
