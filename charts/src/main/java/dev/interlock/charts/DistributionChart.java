@@ -7,6 +7,7 @@ import java.awt.Color;
 import java.awt.Paint;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItemCollection;
+import org.jfree.chart.annotations.XYTextAnnotation;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.DatasetRenderingOrder;
 import org.jfree.chart.plot.XYPlot;
@@ -98,8 +99,10 @@ public final class DistributionChart {
         y.setUpperMargin(0.22);
         XYIntervalSeriesCollection data = new XYIntervalSeriesCollection();
         data.addSeries(bars);
-        XYPlot plot = new XYPlot(data, valueAxis(k, ctx), y, renderer);
-        markPercentiles(plot, s, k, theme);
+        NumberAxis x = valueAxis(k, ctx);
+        XYPlot plot = new XYPlot(data, x, y, renderer);
+        x.configure();   // the auto range, so that labels can be placed against it
+        markPercentiles(plot, s, k, theme, x.getLowerBound(), x.getUpperBound(), false);
 
         LegendItemCollection legend = new LegendItemCollection();
         if (threshold) {
@@ -153,16 +156,18 @@ public final class DistributionChart {
         double lo = s.quantile(k, 0.005);
         double hi = s.quantile(k, 0.995);
         double pad = (hi - lo) * 0.03;
-        x.setRange(Math.min(lo, hasThreshold(s, k) ? 0 : lo) - pad, Math.max(hi, hasThreshold(s, k) ? 0 : hi) + pad);
+        double axisLo = Math.min(lo, hasThreshold(s, k) ? 0 : lo) - pad;
+        double axisHi = Math.max(hi, hasThreshold(s, k) ? 0 : hi) + pad;
+        x.setRange(axisLo, axisHi);
         XYPlot plot = new XYPlot(new XYSeriesCollection(curve), x,
                 ChartAxes.probability("share of futures at or below"), r);
         plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
-        markPercentiles(plot, s, k, theme);
+        markPercentiles(plot, s, k, theme, axisLo, axisHi, true);
         if (hasThreshold(s, k)) {
-            double pLoss = 1 - s.exceedProbability(k);
-            plot.addRangeMarker(theme.marker(pLoss, theme.risk(), theme.thinDashed(),
-                    Words.percent(pLoss) + " of futures at or below 0", theme.risk().darker(), RectangleAnchor.TOP_RIGHT,
-                    TextAnchor.BOTTOM_RIGHT, new RectangleInsets(4, 4, 4, 8)));
+            // where the curve crosses break-even; its share is stated in the break-even label
+            plot.addRangeMarker(theme.marker(1 - s.exceedProbability(k), theme.risk(), theme.thinDashed(), null,
+                    theme.risk().darker(), RectangleAnchor.TOP_RIGHT, TextAnchor.BOTTOM_RIGHT,
+                    new RectangleInsets(4, 4, 4, 8)));
         }
         LegendItemCollection legend = new LegendItemCollection();
         legend.add(theme.lineItem("share of futures at or below the value", theme.primary(), theme.solid(), null));
@@ -212,7 +217,12 @@ public final class DistributionChart {
     }
 
     private static String probabilityNote(Stats s, Summary k) {
-        return hasThreshold(s, k) ? "; P(" + shortName(k) + " > 0) = " + Words.percent(s.exceedProbability(k)) : "";
+        if (!hasThreshold(s, k)) {
+            return "";
+        }
+        String p = Words.percent(s.exceedProbability(k));
+        // "= 66%", but "<1%" and ">99%" carry their own relation
+        return "; P(" + shortName(k) + " > 0) " + (Character.isDigit(p.charAt(0)) ? "= " : "") + p;
     }
 
     private static String shortName(Summary k) {
@@ -228,26 +238,57 @@ public final class DistributionChart {
     }
 
     /**
-     * Dashed vertical lines at P10, P50, P90 with their values, and break-even at 0 for figures with one. Labels
-     * sit on three rows (P10 top, P90 lowest) so close percentiles never overlap, each to the right of its line
-     * unless the line is in the right quarter of the P0.5–P99.5 range, where it goes left to stay inside the plot.
-     * Break-even is added first, so that a label crossing its line is drawn over it.
+     * Dashed vertical lines at P10, P50, P90 with their values, and break-even at 0 for figures with one, placed so
+     * that no label is cut off by the plot's edge or crossed by the curve.
+     *
+     * <p>Histogram: the labels sit on three rows at the top (P10 highest), above the bars, so close percentiles
+     * never overlap; each to the right of its line unless the line is in the right quarter of the P0.5–P99.5
+     * range or just left of break-even, where it goes left. S-curve: each label sits where its line meets the curve, on the side the curve
+     * leaves free — left of the line and above the curve (the curve to the left is lower), or, for a line near the
+     * left edge, right of it and below. Break-even is labelled at the bottom (at the top where under a quarter of
+     * futures are at or below it, as the curve is low there), on the side away from the nearer edge; on the
+     * S-curve its label gives the share of futures at or below it, where the dashed horizontal line crosses.
+     * Break-even is added first, so that a percentile label crossing its line is drawn over it.
      */
-    private static void markPercentiles(XYPlot plot, Stats s, Summary k, InterlockTheme theme) {
-        // break-even first: markers are drawn in the order added, so the percentile labels (on their light
-        // background) stay readable where they cross its line
+    private static void markPercentiles(XYPlot plot, Stats s, Summary k, InterlockTheme theme, double axisLo,
+                                        double axisHi, boolean onCurve) {
+        double span = axisHi - axisLo;
         if (hasThreshold(s, k)) {
-            plot.addDomainMarker(theme.marker(0, theme.risk(), theme.solid(), "break-even", theme.risk().darker(),
-                    RectangleAnchor.BOTTOM_RIGHT, TextAnchor.BOTTOM_LEFT, new RectangleInsets(4, 6, 10, 6)));
+            double pLoss = 1 - s.exceedProbability(k);
+            boolean left = span > 0 && (0 - axisLo) / span > 0.6;
+            boolean top = onCurve && pLoss < 0.25;
+            String label = onCurve ? "break-even: " + Words.percent(pLoss) + " of futures at or below" : "break-even";
+            RectangleAnchor anchor = top ? (left ? RectangleAnchor.TOP_LEFT : RectangleAnchor.TOP_RIGHT)
+                    : (left ? RectangleAnchor.BOTTOM_LEFT : RectangleAnchor.BOTTOM_RIGHT);
+            TextAnchor text = top ? (left ? TextAnchor.TOP_RIGHT : TextAnchor.TOP_LEFT)
+                    : (left ? TextAnchor.BOTTOM_RIGHT : TextAnchor.BOTTOM_LEFT);
+            plot.addDomainMarker(theme.marker(0, theme.risk(), theme.solid(), label, theme.risk().darker(), anchor,
+                    text, new RectangleInsets(top ? 10 : 4, 6, top ? 4 : onCurve ? 44 : 10, 6)));
         }
         double lo = s.quantile(k, 0.005);
         double hi = s.quantile(k, 0.995);
         for (int i = 0; i < MARKED.length; i++) {
             double v = s.quantile(k, MARKED[i]);
-            boolean left = hi > lo && (v - lo) / (hi - lo) > 0.75;
+            String label = "P" + Math.round(MARKED[i] * 100) + " " + ChartAxes.Compact.text(v);
+            if (onCurve) {
+                plot.addDomainMarker(theme.marker(v, theme.ink(), theme.thinDashed(), null, theme.ink(),
+                        RectangleAnchor.TOP_RIGHT, TextAnchor.TOP_LEFT, new RectangleInsets(0, 0, 0, 0)));
+                boolean nearLeftEdge = span > 0 && (v - axisLo) / span < 0.22;
+                XYTextAnnotation a = new XYTextAnnotation(label, v + (nearLeftEdge ? 1 : -1) * 0.008 * span,
+                        MARKED[i] + (nearLeftEdge ? -0.025 : 0.025));
+                a.setTextAnchor(nearLeftEdge ? TextAnchor.TOP_LEFT : TextAnchor.BOTTOM_RIGHT);
+                a.setFont(theme.markerFont());
+                a.setPaint(theme.ink());
+                a.setBackgroundPaint(InterlockTheme.LABEL_BACKGROUND);
+                plot.addAnnotation(a);
+                continue;
+            }
+            // a label runs right of its line unless that would cut it off at the right edge or run it across
+            // break-even just to the right
+            boolean crossesBreakEven = hasThreshold(s, k) && v < 0 && span > 0 && -v / span < 0.13;
+            boolean left = hi > lo && (v - lo) / (hi - lo) > 0.75 || crossesBreakEven;
             double down = 6 + i * theme.titleSize() * 0.85;
-            plot.addDomainMarker(theme.marker(v, theme.ink(), theme.thinDashed(),
-                    "P" + Math.round(MARKED[i] * 100) + " " + ChartAxes.Compact.text(v), theme.ink(),
+            plot.addDomainMarker(theme.marker(v, theme.ink(), theme.thinDashed(), label, theme.ink(),
                     left ? RectangleAnchor.TOP_LEFT : RectangleAnchor.TOP_RIGHT,
                     left ? TextAnchor.TOP_RIGHT : TextAnchor.TOP_LEFT, new RectangleInsets(down, 6, 4, 6)));
         }

@@ -9,7 +9,10 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.annotations.XYTextAnnotation;
 import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.ui.TextAnchor;
 import org.jfree.chart.ui.Layer;
 import org.jfree.data.xy.IntervalXYDataset;
 import org.jfree.data.xy.XYDataset;
@@ -37,15 +40,74 @@ class DistributionChartTest {
 
     @Test
     void histogramMarksP10P50P90AndBreakEven() {
-        assertMarkers(DistributionChart.histogram(run.stats(), Summary.CUMULATIVE_PROFIT, run.ctx(), theme));
+        JFreeChart c = DistributionChart.histogram(run.stats(), Summary.CUMULATIVE_PROFIT, run.ctx(), theme);
+        List<String> labels = assertMarkers(c);
+        assertThat(labels.get(0)).isEqualTo("break-even");
+        assertThat(labels.get(1)).startsWith("P10 ");
+        assertThat(labels.get(2)).startsWith("P50 ");
+        assertThat(labels.get(3)).startsWith("P90 ");
     }
 
     @Test
     void sCurveMarksP10P50P90AndBreakEven() {
-        assertMarkers(DistributionChart.sCurve(run.stats(), Summary.CUMULATIVE_PROFIT, run.ctx(), theme));
+        Stats s = run.stats();
+        JFreeChart c = DistributionChart.sCurve(s, Summary.CUMULATIVE_PROFIT, run.ctx(), theme);
+        List<String> labels = assertMarkers(c);
+        // on the curve the break-even label gives the share at or below it; the percentiles are labelled where
+        // their lines meet the curve (annotations), not at the top where the break-even share line can cross them
+        assertThat(labels.get(0)).isEqualTo("break-even: "
+                + dev.interlock.engine.output.Words.percent(1 - s.exceedProbability(Summary.CUMULATIVE_PROFIT))
+                + " of futures at or below");
+        assertThat(labels.subList(1, 4)).containsOnlyNulls();
+        List<String> texts = new ArrayList<>();
+        for (Object a : c.getXYPlot().getAnnotations()) {
+            XYTextAnnotation t = (XYTextAnnotation) a;
+            texts.add(t.getText());
+        }
+        assertThat(texts).hasSize(3);
+        assertThat(texts.get(0)).startsWith("P10 ");
+        assertThat(texts.get(2)).startsWith("P90 ");
     }
 
-    void assertMarkers(JFreeChart c) {
+    @Test
+    void sCurveLabelsStayOnTheFreeSideOfTheirLines() {
+        Stats s = run.stats();
+        XYPlot p = DistributionChart.sCurve(s, Summary.CUMULATIVE_PROFIT, run.ctx(), theme).getXYPlot();
+        double lo = p.getDomainAxis().getLowerBound();
+        double span = p.getDomainAxis().getUpperBound() - lo;
+        for (Object o : p.getAnnotations()) {
+            XYTextAnnotation a = (XYTextAnnotation) o;
+            double q = Double.parseDouble(a.getText().substring(1, 3)) / 100;
+            double v = s.quantile(Summary.CUMULATIVE_PROFIT, q);
+            if ((v - lo) / span < 0.22) {   // near the left edge: right of the line, below the curve
+                assertThat(a.getX()).isGreaterThan(v);
+                assertThat(a.getY()).isLessThan(q);
+                assertThat(a.getTextAnchor()).isEqualTo(TextAnchor.TOP_LEFT);
+            } else {                         // left of the line, above the curve
+                assertThat(a.getX()).isLessThan(v);
+                assertThat(a.getY()).isGreaterThan(q);
+                assertThat(a.getTextAnchor()).isEqualTo(TextAnchor.BOTTOM_RIGHT);
+            }
+        }
+        // saas breaks even a third of the way along the axis: its label runs right of the line
+        ValueMarker breakEven = (ValueMarker) p.getDomainMarkers(Layer.FOREGROUND).iterator().next();
+        assertThat(breakEven.getLabelTextAnchor()).isEqualTo(TextAnchor.BOTTOM_LEFT);
+    }
+
+    @Test
+    void aBreakEvenAtTheRightEdgeIsLabelledToItsLeft() {
+        // the shipped marketing push loses money in nearly every future: 0 lies at the right edge of both charts
+        TestRuns.Run push = TestRuns.run(dev.interlock.engine.scenario.ScenarioLoader.load(
+                TestRuns.shipped("marketing-push.yaml")));
+        for (JFreeChart c : List.of(DistributionChart.sCurve(push.stats(), Summary.CUMULATIVE_PROFIT, push.ctx(), theme),
+                DistributionChart.histogram(push.stats(), Summary.CUMULATIVE_PROFIT, push.ctx(), theme))) {
+            ValueMarker breakEven = (ValueMarker) c.getXYPlot().getDomainMarkers(Layer.FOREGROUND).iterator().next();
+            assertThat(breakEven.getValue()).isZero();
+            assertThat(breakEven.getLabelTextAnchor()).isEqualTo(TextAnchor.BOTTOM_RIGHT);
+        }
+    }
+
+    List<String> assertMarkers(JFreeChart c) {
         Stats s = run.stats();
         Collection<?> markers = c.getXYPlot().getDomainMarkers(Layer.FOREGROUND);
         List<Double> values = new ArrayList<>();
@@ -57,10 +119,7 @@ class DistributionChartTest {
         // break-even first, so that it is drawn under the percentile labels
         assertThat(values).containsExactly(0.0, s.quantile(Summary.CUMULATIVE_PROFIT, 0.1),
                 s.quantile(Summary.CUMULATIVE_PROFIT, 0.5), s.quantile(Summary.CUMULATIVE_PROFIT, 0.9));
-        assertThat(labels.get(0)).isEqualTo("break-even");
-        assertThat(labels.get(1)).startsWith("P10 ");
-        assertThat(labels.get(2)).startsWith("P50 ");
-        assertThat(labels.get(3)).startsWith("P90 ");
+        return labels;
     }
 
     @Test
