@@ -44,8 +44,9 @@ public final class CompareReport {
                 new Figure("compare-ending-arr", "Annual recurring revenue in the last month.",
                         ComparisonChart.intervals(c, order, Summary.ENDING_ARR, ctx, theme)),
                 new Figure("compare-profit-difference", "Cumulative profit of each structure minus " + base
-                        + ", future by future. The dark interval is what the comparison knows; the pale one is what "
-                        + "two separate runs would have known.",
+                        + ", future by future. The wide pale bar: where the difference lands in 8 of 10 futures. "
+                        + "The dark interval: how precisely the run knows the mean difference (95%, simulation noise "
+                        + "only); the grey one below: what two separate runs would have known.",
                         ComparisonChart.pairedDifferences(c, order, base, Summary.CUMULATIVE_PROFIT, ctx, theme)),
                 new Figure("compare-backlog-difference", "Peak onboarding backlog of each structure minus " + base
                         + "; left of zero is a smaller crunch.",
