@@ -21,7 +21,6 @@ final class ChartAxes {
      * 1, 1 + step, …; tick labels are calendar months ("Jan 2027") or month numbers.
      */
     static NumberAxis months(ChartContext ctx) {
-        NumberAxis x = new NumberAxis("month");
         int h = ctx.horizon();
         int step = 1;
         for (int s : new int[] {1, 2, 3, 6, 12, 24, 60, 120}) {
@@ -30,6 +29,19 @@ final class ChartAxes {
                 break;
             }
         }
+        // x is the month's index t (0 for month 1). With a calendar, ticks at t = 0, step, … label the start month
+        // and the same month of later years; without one, ticks at t = step − 1, 2 step − 1, … label months 12,
+        // 24, …, 60 rather than 1, 13, …, 49 (which left the last month of a 60-month plan unlabelled)
+        int first = ctx.hasCalendar() ? 0 : step - 1;
+        NumberAxis x = new NumberAxis("month") {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            protected double calculateLowestVisibleTickValue() {
+                double unit = getTickUnit().getSize();
+                return first + unit * Math.ceil((getLowerBound() - first) / unit);
+            }
+        };
         x.setTickUnit(new NumberTickUnit(step, new MonthFormat(ctx)));
         x.setRange(-0.5, h - 0.5);
         x.setLowerMargin(0);
