@@ -77,8 +77,20 @@ public final class ComparisonChart {
         XYLineAndShapeRenderer pointRenderer = new XYLineAndShapeRenderer(false, true);
         pointRenderer.setSeriesPaint(0, theme.ink());
         pointRenderer.setSeriesShape(0, new java.awt.geom.Rectangle2D.Double(-3, -9, 6, 18));
+        // the mean: a white diamond outlined in orange, visible on the dark P25–P75 bar in colour and in grey
+        java.awt.Shape diamond = org.jfree.chart.util.ShapeUtils.createDiamond((float) (theme.titleSize() / 5.0));
+        java.awt.Stroke outline = new java.awt.BasicStroke(theme.titleSize() / 12f);
         pointRenderer.setSeriesPaint(1, theme.secondary());
-        pointRenderer.setSeriesShape(1, theme.pointShape());
+        pointRenderer.setSeriesShape(1, diamond);
+        pointRenderer.setUseFillPaint(true);
+        pointRenderer.setSeriesFillPaint(0, theme.ink());
+        pointRenderer.setSeriesFillPaint(1, Color.WHITE);
+        pointRenderer.setDrawOutlines(true);
+        pointRenderer.setUseOutlinePaint(true);
+        pointRenderer.setSeriesOutlinePaint(0, theme.ink());
+        pointRenderer.setSeriesOutlinePaint(1, theme.secondary());
+        pointRenderer.setSeriesOutlineStroke(0, new java.awt.BasicStroke(0.5f));
+        pointRenderer.setSeriesOutlineStroke(1, outline);
 
         XYPlot plot = new XYPlot(points, structureAxis(order), valueAxis(figure, ctx), pointRenderer);
         plot.setDataset(1, bars);
@@ -95,7 +107,8 @@ public final class ComparisonChart {
         legend.add(theme.areaItem(wide.getKey().toString(), light));
         legend.add(theme.areaItem(narrow.getKey().toString(), theme.primary()));
         legend.add(theme.lineItem("P50", theme.ink(), theme.thin(), pointRenderer.getSeriesShape(0)));
-        legend.add(theme.lineItem("mean", theme.secondary(), theme.thin(), theme.pointShape()));
+        legend.add(new org.jfree.chart.LegendItem("mean", null, null, null, true, diamond, true, Color.WHITE, true,
+                theme.secondary(), outline, false, new java.awt.geom.Line2D.Double(), outline, theme.secondary()));
         plot.setFixedLegendItems(legend);
         JFreeChart chart = new JFreeChart(ChartContext.name(figure) + " by structure", theme.titleFont(), plot, true);
         chart.addSubtitle(new TextTitle("Over the same " + ctx.futures() + " for every structure, in "

@@ -74,7 +74,7 @@ public final class DistributionChart {
             bars.add(x0 + width / 2, x0, x0 + width, share[b], 0, share[b]);
         }
         boolean threshold = hasThreshold(s, k);
-        Color gain = InterlockTheme.tint(theme.primary(), 0.55);
+        Color gain = InterlockTheme.tint(theme.primary(), 0.35);   // light against the loss red, in grey too
         Color loss = InterlockTheme.tint(theme.risk(), 0.75);
         XYBarRenderer renderer = new XYBarRenderer() {
             private static final long serialVersionUID = 1L;
@@ -285,7 +285,7 @@ public final class DistributionChart {
             }
             // a label runs right of its line unless that would cut it off at the right edge or run it across
             // break-even just to the right
-            boolean crossesBreakEven = hasThreshold(s, k) && v < 0 && span > 0 && -v / span < 0.13;
+            boolean crossesBreakEven = hasThreshold(s, k) && v < 0 && span > 0 && -v / span < 0.17;
             boolean left = hi > lo && (v - lo) / (hi - lo) > 0.75 || crossesBreakEven;
             double down = 6 + i * theme.titleSize() * 0.85;
             plot.addDomainMarker(theme.marker(v, theme.ink(), theme.thinDashed(), label, theme.ink(),

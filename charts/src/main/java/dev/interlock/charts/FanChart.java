@@ -156,7 +156,7 @@ public final class FanChart {
         if (!Double.isNaN(threshold)) {
             double th = threshold;
             String label = m == Metric.BACKLOG ? "threshold " + ChartAxes.Compact.text(th) : "0: capacity = demand";
-            plot.addRangeMarker(reference(th, label, theme));
+            plot.addRangeMarker(reference(th, label, theme, quieterEndIsRight(b.p95())));
             if (th > hi) {   // keep the threshold in view when every future stays below it
                 y.setRange(Math.min(0, lo), th * 1.2);
             }
@@ -172,7 +172,30 @@ public final class FanChart {
     }
 
     static ValueMarker reference(double value, String label, InterlockTheme theme) {
-        return theme.marker(value, theme.ink(), theme.thinDashed(), label, theme.ink(), RectangleAnchor.TOP_LEFT,
-                TextAnchor.BOTTOM_LEFT, new RectangleInsets(4, 8, 4, 4));
+        return reference(value, label, theme, false);
+    }
+
+    /** A dashed reference line labelled just above it at the left end, or at the right end. */
+    static ValueMarker reference(double value, String label, InterlockTheme theme, boolean right) {
+        return theme.marker(value, theme.ink(), theme.thinDashed(), label, theme.ink(),
+                right ? RectangleAnchor.TOP_RIGHT : RectangleAnchor.TOP_LEFT,
+                right ? TextAnchor.BOTTOM_RIGHT : TextAnchor.BOTTOM_LEFT, new RectangleInsets(4, 8, 4, 8));
+    }
+
+    /**
+     * Whether the threshold's label should go at the right end: where the outer band reaches less high over the
+     * last fifth of the months than over the first fifth, so the bands do not run through the label (a crunch that
+     * builds late, say, keeps it at the left).
+     */
+    static boolean quieterEndIsRight(double[] p95) {
+        int h = p95.length;
+        int k = Math.max(1, h / 5);
+        double left = Double.NEGATIVE_INFINITY;
+        double right = Double.NEGATIVE_INFINITY;
+        for (int t = 0; t < k; t++) {
+            left = Math.max(left, Double.isNaN(p95[t]) ? left : p95[t]);
+            right = Math.max(right, Double.isNaN(p95[h - 1 - t]) ? right : p95[h - 1 - t]);
+        }
+        return right < left;
     }
 }

@@ -99,4 +99,17 @@ class FanChartTest {
         assertThat(c.getXYPlot().getRangeAxis().getLabel()).isEqualTo("revenue (USD/month)");
         assertThat(c.getTitle().getText()).isEqualTo("Revenue per month");
     }
+
+    @Test
+    void theThresholdIsLabelledAtTheEndTheBandsLeaveFree() {
+        assertThat(FanChart.quieterEndIsRight(new double[] {5, 80, 120, 60, 30, 10, 2, 1, 1, 0})).isTrue();
+        assertThat(FanChart.quieterEndIsRight(new double[] {0, 1, 5, 20, 60, 90, 120, 150, 180, 200})).isFalse();
+        // the saas crunch comes early: the backlog threshold's label goes right, away from the bands
+        TestRuns.Run r = TestRuns.saas();
+        org.jfree.chart.plot.ValueMarker m = (org.jfree.chart.plot.ValueMarker) FanChart.of(r.stats(),
+                dev.interlock.engine.model.Metric.BACKLOG, r.ctx(), InterlockTheme.standard()).getXYPlot()
+                .getRangeMarkers(org.jfree.chart.ui.Layer.FOREGROUND).iterator().next();
+        assertThat(m.getLabel()).startsWith("threshold ");
+        assertThat(m.getLabelTextAnchor()).isEqualTo(org.jfree.chart.ui.TextAnchor.BOTTOM_RIGHT);
+    }
 }
