@@ -68,7 +68,7 @@ public final class CapacityChart {
         Color capacityFill = InterlockTheme.alpha(theme.secondary(), 0.16);
         XYPlot plot = plot(ctx, theme, "customers (per month)", List.of(demandBand, capacityBand),
                 List.of(demandFill, capacityFill), demand, capacity, shortP);
-        addProbability(plot, theme, shortP, "P(onboarding short)");
+        addProbability(plot, theme, shortP, "futures short (share)");
 
         LegendItemCollection legend = new LegendItemCollection();
         legend.add(theme.lineItem("demand (backlog + closes), mean", theme.primary(), theme.solid(), null));
@@ -77,12 +77,13 @@ public final class CapacityChart {
         addIfDrawn(legend, hasWidth(capacityBand), theme.areaItem("capacity P10–P90", capacityFill));
         addIfDrawn(legend, anyShaded(demand, capacity, shortP),
                 theme.areaItem("short in at least half of futures", gapFill(theme)));
-        legend.add(theme.lineItem("P(short), right axis", theme.ink(), theme.dotted(), theme.pointShape()));
+        legend.add(theme.lineItem("share of futures short, right axis", theme.ink(), theme.dotted(),
+                theme.pointShape()));
         plot.setFixedLegendItems(legend);
 
         JFreeChart chart = new JFreeChart("Onboarding: demand vs capacity", theme.titleFont(), plot, true);
-        chart.addSubtitle(new TextTitle("Customers waiting to go live vs the team's capacity; P(short) over "
-                + ctx.futures()));
+        chart.addSubtitle(new TextTitle("Customers waiting to go live vs the team's capacity; right axis: share of "
+                + ctx.futures() + " short"));
         theme.apply(chart);
         return chart;
     }
@@ -112,7 +113,7 @@ public final class CapacityChart {
         q.setSeriesStroke(0, theme.dotted());
         plot.setDataset(4, new XYSeriesCollection(qualified));
         plot.setRenderer(4, q);
-        addProbability(plot, theme, shortP, "P(sales short)");
+        addProbability(plot, theme, shortP, "futures short (share)");
 
         LegendItemCollection legend = new LegendItemCollection();
         legend.add(theme.lineItem("leads to work (new + queue), mean", theme.primary(), theme.solid(), null));
@@ -121,12 +122,13 @@ public final class CapacityChart {
         addIfDrawn(legend, hasWidth(capacityBand), theme.areaItem("capacity P10–P90", capacityFill));
         addIfDrawn(legend, anyShaded(workload, capacity, shortP),
                 theme.areaItem("short in at least half of futures", gapFill(theme)));
-        legend.add(theme.lineItem("P(short), right axis", theme.ink(), theme.dotted(), theme.pointShape()));
+        legend.add(theme.lineItem("share of futures short, right axis", theme.ink(), theme.dotted(),
+                theme.pointShape()));
         plot.setFixedLegendItems(legend);
 
         JFreeChart chart = new JFreeChart("Sales: leads to work vs capacity", theme.titleFont(), plot, true);
-        chart.addSubtitle(new TextTitle("Qualified leads waiting for a rep vs what the reps can work; P(short) over "
-                + ctx.futures()));
+        chart.addSubtitle(new TextTitle("Qualified leads to work vs what the reps can work; right axis: share of "
+                + ctx.futures() + " short"));
         theme.apply(chart);
         return chart;
     }

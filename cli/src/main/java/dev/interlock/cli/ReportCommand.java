@@ -22,7 +22,7 @@ import picocli.CommandLine.Model.CommandSpec;
             "               the seed and the version",
             "  charts/      every chart as PNG (slides, documents) and SVG (any size):",
             "               capacity-onboarding, capacity-sales: demand vs capacity,",
-            "                 the gap shaded, P(short) by month on the right axis",
+            "                 the gap shaded, the share of futures short by month on the right axis",
             "               fan-*: median, P25-P75 and P5-P95 band, month by month",
             "               profit-histogram, profit-s-curve: cumulative profit at",
             "                 the horizon with P10, P50 and P90 marked",
