@@ -76,6 +76,8 @@ public final class Beta implements Dist {
             } else if (!(mean * k > 0 && (1 - mean) * k > 0 && k < Double.POSITIVE_INFINITY)) {
                 problem = "sd = " + Checks.num(sd) + " is too small to represent a beta with mean "
                         + Checks.num(mean);
+            } else if (sd < Checks.NARROWEST * Math.min(mean, 1 - mean)) {
+                problem = Checks.tooNarrow("beta", mean, sd);
             }
         }
         return problem;

@@ -30,6 +30,20 @@ final class Checks {
         return magnitude >= 1e-6 && magnitude < 1e15 ? rounded.toPlainString() : rounded.toString();
     }
 
+    /**
+     * The narrowest a gamma or beta may be: sd at least this share of its mean (for a beta, of the nearer of mean
+     * and 1 − mean). Narrower is a fixed value in effect (± 0.01 %), and the incomplete gamma and beta functions
+     * that tabulate the quantile take longer and longer the narrower the distribution (seconds, then minutes).
+     */
+    static final double NARROWEST = 1e-4;
+
+    /** @return why a gamma or beta narrower than {@link #NARROWEST} is refused, and what to write instead */
+    static String tooNarrow(String kind, double mean, double sd) {
+        return "sd " + num(sd) + " is below 1/10,000 of the mean " + num(mean) + ": a " + kind + " this narrow is a "
+                + "fixed value in effect; write the value as a plain number (or give an sd of at least "
+                + num(NARROWEST * (kind.equals("beta") ? Math.min(mean, 1 - mean) : mean)) + ")";
+    }
+
     /** @return the exception for a quantile argument that is NaN or outside [0, 1] */
     static IllegalArgumentException badU(double u) {
         return new IllegalArgumentException("u must be in [0, 1], got " + u);

@@ -15,6 +15,10 @@ import java.util.LinkedHashMap;
  * {@code equals}, {@code hashCode} and {@code toString} on (mean, sd). Construction takes 2–5 ms for shapes up
  * to about 1e4 and grows like √shape beyond (the incomplete gamma series gets longer); the table holds 24–48 KB.
  *
+ * <p>An sd below {@link Checks#NARROWEST} of the mean (shape above 10^8) is refused: such an input is a fixed
+ * value in effect, and the incomplete gamma's series grows like √shape (1.5 s for one table at shape 10^12, no end
+ * in sight at 10^25).
+ *
  * <p>Limits of double precision, not of the method: if the shape is below about 0.05 the lowest quantiles lie
  * below the smallest positive double and come out as 0 or a subnormal (multiples of scale·4.9e-324), so
  * |cdf(quantile(u)) − u| can exceed 1e-9 there. For shapes above about 1e5, commons-math's incomplete gamma itself
@@ -68,6 +72,8 @@ public final class Gamma implements Dist {
             if (!(shape > 0 && shape < Double.POSITIVE_INFINITY && scale > 0 && scale < Double.POSITIVE_INFINITY)) {
                 problem = "sd " + Checks.num(sd) + " and mean " + Checks.num(mean)
                         + " are too far apart in size to represent a gamma";
+            } else if (sd < Checks.NARROWEST * mean) {
+                problem = Checks.tooNarrow("gamma", mean, sd);
             }
         }
         return problem;

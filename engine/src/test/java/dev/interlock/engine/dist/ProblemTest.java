@@ -34,6 +34,10 @@ class ProblemTest {
                 "sd² < mean·(1−mean)", "sd = 0.6 is too large for mean 0.3", "0.458258");
         rejected(Beta.problem(0.3, Math.sqrt(0.21)), () -> new Beta(0.3, Math.sqrt(0.21)), "too large");
         rejected(Beta.problem(0.3, 1e-200), () -> new Beta(0.3, 1e-200), "too small");
+        // narrower than 1/10,000 of the nearer of mean and 1 − mean: fixed in effect (sd 1e-9 took minutes)
+        rejected(Beta.problem(0.7, 2.9e-5), () -> new Beta(0.7, 2.9e-5), "sd 0.000029 is below 1/10,000 of the mean 0.7",
+                "plain number", "at least 0.00003");
+        assertThat(Beta.problem(0.7, 3.1e-5)).isNull();
         rejected(Beta.problem(NAN, 0.1), () -> new Beta(NAN, 0.1), "mean must be a finite number", "NaN");
         rejected(Beta.problem(0.3, NAN), () -> new Beta(0.3, NAN), "sd must be a finite number");
         rejected(Beta.problem(INF, 0.1), () -> new Beta(INF, 0.1), "mean", "Infinity");
@@ -114,6 +118,12 @@ class ProblemTest {
         rejected(Gamma.problem(NAN, 1), () -> new Gamma(NAN, 1), "mean", "NaN");
         rejected(Gamma.problem(1, INF), () -> new Gamma(1, INF), "sd", "Infinity");
         rejected(Gamma.problem(1e300, 1e-300), () -> new Gamma(1e300, 1e-300), "too far apart");
+        // shape above 10^8: fixed in effect; the incomplete gamma's series grew without end (found by the fuzzer:
+        // mean 1e12, sd 0.15 threw from commons-math, mean 1e7 ran for minutes)
+        rejected(Gamma.problem(1e12, 0.15), () -> new Gamma(1e12, 0.15), "below 1/10,000 of the mean", "gamma",
+                "plain number");
+        rejected(Gamma.problem(1e7, 0.15), () -> new Gamma(1e7, 0.15), "below 1/10,000 of the mean");
+        assertThat(Gamma.problem(1e7, 1001)).isNull();
     }
 
     @Test
