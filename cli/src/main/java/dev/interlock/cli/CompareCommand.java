@@ -39,6 +39,7 @@ import picocli.CommandLine.Model.CommandSpec;
             "  monthly-<structure>.csv the monthly forecast of each structure",
             "  trials.csv              every trial of every structure",
             "  summary.json            all of the above, with plain-word sentences and the seed-figure check",
+            "  scenario.resolved.yaml  the scenario as run, every default filled in (rerun it to reproduce)",
             "Structures come from the scenario's `structures:` and included files (scenarios/structures.yaml).",
             ""},
         footerHeading = "%n",
@@ -175,7 +176,8 @@ final class CompareCommand implements Callable<Integer> {
                     + "for figures worth reading.");
         }
         out.println();
-        out.println("Wrote " + dir + ": comparison.csv, pairs.csv, monthly-<structure>.csv, trials.csv, summary.json");
+        out.println("Wrote " + dir + ": comparison.csv, pairs.csv, monthly-<structure>.csv, trials.csv, summary.json, "
+                + "scenario.resolved.yaml");
         out.flush();
     }
 }

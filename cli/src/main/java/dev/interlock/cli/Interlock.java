@@ -57,6 +57,10 @@ public final class Interlock implements Runnable {
         cl.setExecutionExceptionHandler(new ErrorHandler());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setUsageHelpWidth(112);
+        // every subcommand lists -V, --version (standard help options): give them the version to print
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            sub.getCommandSpec().versionProvider(new VersionProvider());
+        }
         return cl;
     }
 

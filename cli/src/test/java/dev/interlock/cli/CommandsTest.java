@@ -209,6 +209,12 @@ class CommandsTest {
         Cli v = Cli.run("--version");
         assertThat(v.code()).isZero();
         assertThat(v.out().trim()).isEqualTo("interlock " + dev.interlock.engine.Version.describe());
+        for (String command : new String[] {"run", "compare", "report", "sensitivity", "calibrate", "backtest",
+                "validate"}) {
+            Cli sub = Cli.run(command, "--version");
+            assertThat(sub.code()).as(command).isZero();
+            assertThat(sub.out().trim()).as(command).isEqualTo(v.out().trim());
+        }
         Path out = tmp.resolve("run");
         Cli r = Cli.run("run", scenario("plg.yaml"), "--trials", "200", "-o", out.toString());
         assertThat(r.code()).as(r.err()).isZero();
