@@ -59,10 +59,15 @@ public final class Findings {
                 + monthName(worst + 1, ctx) + ", short in " + Words.percent(p) + " of futures.";
     }
 
-    /** "Peak onboarding backlog: P50 57, P90 121 customers (threshold 20); mean wait P50 0.4 months." */
+    /**
+     * "Peak onboarding backlog (each future's largest): P50 57, P90 121 customers; …, it is above 20 customers …. A
+     * customer waits 11 days …"
+     */
     static String backlog(Stats s, ChartContext ctx) {
-        String b = "Peak onboarding backlog: P50 " + whole(s.quantile(Summary.PEAK_BACKLOG, 0.5)) + ", P90 "
-                + whole(s.quantile(Summary.PEAK_BACKLOG, 0.9)) + " customers";
+        // the P50 of each future's own peak, which is higher than the peak of the median line in the fan chart
+        String b = "Peak onboarding backlog (each future's largest): P50 "
+                + whole(s.quantile(Summary.PEAK_BACKLOG, 0.5)) + ", P90 " + whole(s.quantile(Summary.PEAK_BACKLOG, 0.9))
+                + " customers";
         List<MonthRange> over = Words.monthsAtRisk(s, Metric.BACKLOG, 0.5);
         String threshold = whole(s.exceedThreshold(Metric.BACKLOG));
         b += over.isEmpty()
