@@ -27,7 +27,7 @@ import org.jfree.data.xy.YIntervalSeriesCollection;
  * <p><b>Onboarding</b> ({@link #onboarding}): demand D(t) = last month's backlog + this month's closes
  * against capacity K_o(t) = ramped staff × customers per staff-month; each with its P10–P90 band and its mean.
  * The area between the two means is shaded in the months that are short in at least half of futures (P(gap &gt; 0)
- * ≥ 50 %, the months the report's summary names): since means add, its height is the mean gap E[D − K_o]
+ * ≥ 50 %, the months the report's summary names; the shading tapers to nothing over the month after the last): since means add, its height is the mean gap E[D − K_o]
  * ({@link Metric#ONBOARDING_GAP}). A month whose mean demand is above mean capacity while most futures keep up (a
  * few futures with a large backlog pull the mean up) is not shaded. The right axis shows P(gap &gt; 0) by month.
  *

@@ -41,6 +41,14 @@ final class ChartAxes {
                 double unit = getTickUnit().getSize();
                 return first + unit * Math.ceil((getLowerBound() - first) / unit);
             }
+
+            @Override
+            protected int calculateVisibleTickCount() {
+                // counted from the same origin, so no tick falls past the end of the axis
+                double unit = getTickUnit().getSize();
+                return (int) (Math.floor((getUpperBound() - first) / unit) - Math.ceil((getLowerBound() - first) / unit))
+                        + 1;
+            }
         };
         x.setTickUnit(new NumberTickUnit(step, new MonthFormat(ctx)));
         x.setRange(-0.5, h - 0.5);

@@ -78,7 +78,7 @@ public final class Findings {
         if (!Double.isNaN(wait)) {
             boolean crunch = !Words.monthsAtRisk(s, Metric.ONBOARDING_GAP, 0.5).isEmpty();
             b += ". A customer waits " + waitWords(wait) + " for go-live on average over the horizon (P50 future"
-                    + (crunch ? "; longer in the crunch months)" : ")");
+                    + (crunch ? "; longer in the months onboarding falls short)" : ")");
         }
         return b + ".";
     }
@@ -113,30 +113,36 @@ public final class Findings {
     /**
      * The share beside it as odds a planner says, from the whole percent shown ({@link Words#percent}) so the two
      * never disagree: 0.66 → "about 2 in 3", 0.5 → "about half", 0.8 → "about 4 in 5", 0.64 → "about 6 in 10"
-     * (a fraction with 2–5 futures when one lies within 2 points, else tenths); below 5 % "fewer than 1 in 20",
-     * below 0.5 % (shown as "&lt;1%") "fewer than 1 in 100", and the same way up from 95 %.
+     * (a fraction with 2–5 futures when one lies within 2 points, else tenths, 1 to 9); 5 % "about 1 in 20", below
+     * it "fewer than 1 in 20", below 0.5 % (shown as "&lt;1%") "fewer than 1 in 100", and the same way up from 95 %.
      */
     static String inTen(double p) {
         if (p < 0.005) {
             return "fewer than 1 in 100";
         }
-        if (p < 0.05) {
-            return "fewer than 1 in 20";
-        }
         if (p >= 0.995) {
             return "more than 99 in 100";
         }
-        if (p > 0.95) {
+        long pct = Math.round(p * 100);   // as the percent beside it shows it
+        if (pct < 5) {
+            return "fewer than 1 in 20";
+        }
+        if (pct == 5) {
+            return "about 1 in 20";
+        }
+        if (pct == 95) {
+            return "about 19 in 20";
+        }
+        if (pct > 95) {
             return "more than 19 in 20";
         }
-        long pct = Math.round(p * 100);
         for (int b = 2; b <= 5; b++) {
             long a = Math.round(pct * b / 100.0);
             if (a > 0 && a < b && Math.abs(pct - 100.0 * a / b) <= 2) {
                 return a * 2 == b ? "about half" : "about " + a + " in " + b;
             }
         }
-        return "about " + Math.round(pct / 10.0) + " in 10";
+        return "about " + Math.min(9, Math.max(1, Math.round(pct / 10.0))) + " in 10";
     }
 
     /** "In each of months 7–11 (…)" or "In month 4 (…)"; lower case inside a sentence. */

@@ -22,6 +22,13 @@ class ChartAxesTest {
         assertThat(tickLabels(ChartAxes.months(ctx))).containsExactly("12", "24", "36", "48", "60");
         ChartContext quarter = new ChartContext("USD", MonthlyCsv.monthLabels(null, 18), 1000);
         assertThat(tickLabels(ChartAxes.months(quarter))).containsExactly("3", "6", "9", "12", "15", "18");
+        // a horizon that is not a multiple of the step: no tick past the end of the axis
+        for (int h : new int[] {9, 13, 15, 20, 23, 25, 37, 49, 50}) {
+            NumberAxis axis = ChartAxes.months(new ChartContext("USD", MonthlyCsv.monthLabels(null, h), 1000));
+            List<String> labels = tickLabels(axis);
+            assertThat(labels).as("h = %d", h).isNotEmpty().doesNotContain("");
+            assertThat(Integer.parseInt(labels.get(labels.size() - 1))).as("h = %d", h).isLessThanOrEqualTo(h);
+        }
     }
 
     @Test

@@ -381,7 +381,9 @@ public final class Calibrate {
                     se = Math.sqrt(n / (n - 1.0) * ss) / sa;
                 }
                 // cents for everyday values; significant digits for tiny ones, which must not round to 0
-                acv = Double.isNaN(se) || Gamma.problem(mean, se) != null
+                // the gamma as it will be written (rounded) must itself be valid, e.g. not narrower than 1/10,000
+                // of its mean, or the value is given as fixed
+                acv = Double.isNaN(se) || Gamma.problem(sig(mean, 6), sig(se, 3)) != null
                         ? new Fixed(mean >= 1 ? round(mean, 2) : sig(mean, 6))
                         : new Gamma(sig(mean, 6), sig(se, 3));
                 est.add(new Calibration.Row("revenue.acv", describe(acv), "12 × " + mrrName + " per active customer "

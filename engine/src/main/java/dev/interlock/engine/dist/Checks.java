@@ -39,9 +39,12 @@ final class Checks {
 
     /** @return why a gamma or beta narrower than {@link #NARROWEST} is refused, and what to write instead */
     static String tooNarrow(String kind, double mean, double sd) {
-        return "sd " + num(sd) + " is below 1/10,000 of the mean " + num(mean) + ": a " + kind + " this narrow is a "
-                + "fixed value in effect; write the value as a plain number (or give an sd of at least "
-                + num(NARROWEST * (kind.equals("beta") ? Math.min(mean, 1 - mean) : mean)) + ")";
+        boolean beta = kind.equals("beta");
+        double scale = beta ? Math.min(mean, 1 - mean) : mean;
+        String of = beta && mean > 0.5 ? "1 − mean, " + num(scale) : "the mean " + num(mean);
+        return "sd " + num(sd) + " is below 1/10,000 of " + of + ": a " + kind + " this narrow is a fixed value in "
+                + "effect; write the value as a plain number (or give an sd of at least " + num(NARROWEST * scale)
+                + ")";
     }
 
     /** @return the exception for a quantile argument that is NaN or outside [0, 1] */

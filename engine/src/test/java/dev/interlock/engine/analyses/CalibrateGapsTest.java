@@ -138,4 +138,19 @@ class CalibrateGapsTest {
         Calibration fine = Calibrate.estimate(Simulated.actuals(cols, null, null), null);
         assertThat(fine.notes()).noneSatisfy(n -> assertThat(n).contains("above 1"));
     }
+
+    @Test
+    void aDealSizeWhoseRoundedSpreadFallsBelowTheNarrowestGammaIsWrittenAsAFixedValue() {
+        // two months of 1,000 customers: ACV 1000.04 ± 0.10002 (standard error), just above 1/10,000 of the mean;
+        // rounded to 3 digits the sd is 0.1, below it: a gamma of the rounded values would be refused (it threw)
+        double d = 100.02;
+        Map<String, double[]> cols = Simulated.columns();
+        cols.put("active_customers", new double[] {1000, 1000});
+        cols.put("mrr", new double[] {(1000 * 1000.04 - d) / 12, (1000 * 1000.04 + d) / 12});
+        Calibration c = Calibrate.estimate(Simulated.actuals(cols, null, null), null);
+        assertThat(c.estimated()).anySatisfy(r -> {
+            assertThat(r.key()).isEqualTo("revenue.acv");
+            assertThat(r.value()).doesNotContain("gamma").startsWith("1000");
+        });
+    }
 }

@@ -35,9 +35,10 @@ class ProblemTest {
         rejected(Beta.problem(0.3, Math.sqrt(0.21)), () -> new Beta(0.3, Math.sqrt(0.21)), "too large");
         rejected(Beta.problem(0.3, 1e-200), () -> new Beta(0.3, 1e-200), "too small");
         // narrower than 1/10,000 of the nearer of mean and 1 − mean: fixed in effect (sd 1e-9 took minutes)
-        rejected(Beta.problem(0.7, 2.9e-5), () -> new Beta(0.7, 2.9e-5), "sd 0.000029 is below 1/10,000 of the mean 0.7",
+        rejected(Beta.problem(0.7, 2.9e-5), () -> new Beta(0.7, 2.9e-5), "sd 0.000029 is below 1/10,000 of 1 − mean, 0.3",
                 "plain number", "at least 0.00003");
         assertThat(Beta.problem(0.7, 3.1e-5)).isNull();
+        rejected(Beta.problem(0.3, 2.9e-5), () -> new Beta(0.3, 2.9e-5), "is below 1/10,000 of the mean 0.3");
         rejected(Beta.problem(NAN, 0.1), () -> new Beta(NAN, 0.1), "mean must be a finite number", "NaN");
         rejected(Beta.problem(0.3, NAN), () -> new Beta(0.3, NAN), "sd must be a finite number");
         rejected(Beta.problem(INF, 0.1), () -> new Beta(INF, 0.1), "mean", "Infinity");
