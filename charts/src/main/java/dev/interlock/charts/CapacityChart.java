@@ -27,8 +27,8 @@ import org.jfree.data.xy.YIntervalSeriesCollection;
  * <p><b>Onboarding</b> ({@link #onboarding}): demand D(t) = last month's backlog + this month's closes
  * against capacity K_o(t) = ramped staff × customers per staff-month; each with its P10–P90 band and its mean.
  * The area between the two means is shaded in the months that are short in at least half of futures (P(gap &gt; 0)
- * ≥ 50 %, the months the report's summary names; the shading tapers to nothing over the month after the last): since means add, its height is the mean gap E[D − K_o]
- * ({@link Metric#ONBOARDING_GAP}). A month whose mean demand is above mean capacity while most futures keep up (a
+ * ≥ 50 %, the months the report's summary names; the shading tapers to nothing over the month after the last):
+ * since means add, its height is the mean gap E[D − K_o] ({@link Metric#ONBOARDING_GAP}). A month whose mean demand is above mean capacity while most futures keep up (a
  * few futures with a large backlog pull the mean up) is not shaded. The right axis shows P(gap &gt; 0) by month.
  *
  * <p><b>Sales</b> ({@link #sales}): the leads sales has to work in a month — new qualified leads Q(t) plus the
@@ -46,6 +46,9 @@ import org.jfree.data.xy.YIntervalSeriesCollection;
  * mean lines on top (and dataset 4, the qualified line for sales). Series: 7 in each chart.
  */
 public final class CapacityChart {
+    /** A month is shaded as short when at least this share of futures is short in it (as the summary counts). */
+    static final double SHORT_IN_HALF = 0.5;
+
     private CapacityChart() {
     }
 
@@ -66,17 +69,16 @@ public final class CapacityChart {
         }
         Color demandFill = InterlockTheme.alpha(theme.primary(), 0.30);
         Color capacityFill = InterlockTheme.alpha(theme.secondary(), 0.16);
+        XYSeries shaded = shadedWork(demand, capacity, shortP);
         XYPlot plot = plot(ctx, theme, "customers (per month)", List.of(demandBand, capacityBand),
-                List.of(demandFill, capacityFill), demand, capacity, shortP);
+                List.of(demandFill, capacityFill), demand, capacity, shaded);
         addProbability(plot, theme, shortP, "futures short (share)");
 
         LegendItemCollection legend = new LegendItemCollection();
         legend.add(theme.lineItem("demand (backlog + closes), mean", theme.primary(), theme.solid(), null));
         legend.add(theme.areaItem("demand P10–P90", demandFill));
         legend.add(theme.lineItem("capacity, mean", theme.secondary(), theme.dashed(), null));
-        addIfDrawn(legend, hasWidth(capacityBand), theme.areaItem("capacity P10–P90", capacityFill));
-        addIfDrawn(legend, anyShaded(demand, capacity, shortP),
-                theme.areaItem("short in at least half of futures", gapFill(theme)));
+        addDrawn(legend, theme, capacityBand, capacityFill, shaded, capacity);
         legend.add(theme.lineItem("share of futures short, right axis", theme.ink(), theme.dotted(),
                 theme.pointShape()));
         plot.setFixedLegendItems(legend);
@@ -105,8 +107,9 @@ public final class CapacityChart {
             shortP.add(t, s.exceedProbability(Metric.SALES_GAP, t));
         }
         Color capacityFill = InterlockTheme.alpha(theme.secondary(), 0.16);
+        XYSeries shaded = shadedWork(workload, capacity, shortP);
         XYPlot plot = plot(ctx, theme, "qualified leads (per month)", List.of(capacityBand), List.of(capacityFill),
-                workload, capacity, shortP);
+                workload, capacity, shaded);
         XYLineAndShapeRenderer q = new XYLineAndShapeRenderer(true, false);
         q.setDrawSeriesLineAsPath(true);
         q.setSeriesPaint(0, theme.primary());
@@ -119,9 +122,7 @@ public final class CapacityChart {
         legend.add(theme.lineItem("leads to work (new + queue), mean", theme.primary(), theme.solid(), null));
         legend.add(theme.lineItem("new qualified leads, mean", theme.primary(), theme.dotted(), null));
         legend.add(theme.lineItem("sales capacity, mean", theme.secondary(), theme.dashed(), null));
-        addIfDrawn(legend, hasWidth(capacityBand), theme.areaItem("capacity P10–P90", capacityFill));
-        addIfDrawn(legend, anyShaded(workload, capacity, shortP),
-                theme.areaItem("short in at least half of futures", gapFill(theme)));
+        addDrawn(legend, theme, capacityBand, capacityFill, shaded, capacity);
         legend.add(theme.lineItem("share of futures short, right axis", theme.ink(), theme.dotted(),
                 theme.pointShape()));
         plot.setFixedLegendItems(legend);
@@ -133,31 +134,31 @@ public final class CapacityChart {
         return chart;
     }
 
-    /** A legend names only what the chart shows: a band of no width or a shading of no month is left out. */
-    static void addIfDrawn(LegendItemCollection legend, boolean drawn, org.jfree.chart.LegendItem item) {
-        if (drawn) {
-            legend.add(item);
-        }
-    }
-
-    /** Whether the band is wider than a line in any month (a fixed capacity has P10 = P90 throughout). */
-    static boolean hasWidth(YIntervalSeries band) {
-        for (int i = 0; i < band.getItemCount(); i++) {
-            if (band.getYHighValue(i) > band.getYLowValue(i)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Whether any month is shaded: short in at least half of futures, with mean work above mean capacity. */
-    static boolean anyShaded(XYSeries work, XYSeries cap, XYSeries shortP) {
+    /**
+     * The upper edge of the shading: the work's mean in the months short in at least half of futures, capacity's
+     * mean elsewhere (so the shading, between this and capacity, has no height there).
+     */
+    static XYSeries shadedWork(XYSeries work, XYSeries cap, XYSeries shortP) {
+        XYSeries edge = new XYSeries("work where short in half of futures");
         for (int i = 0; i < work.getItemCount(); i++) {
-            if (shortP.getY(i).doubleValue() >= 0.5 && work.getY(i).doubleValue() > cap.getY(i).doubleValue()) {
-                return true;
+            boolean shortMonth = shortP.getY(i).doubleValue() >= SHORT_IN_HALF;
+            edge.add(work.getX(i), shortMonth ? work.getY(i) : cap.getY(i));
+        }
+        return edge;
+    }
+
+    /** The legend's capacity band and shading entries, each only if it is drawn. */
+    private static void addDrawn(LegendItemCollection legend, InterlockTheme theme, YIntervalSeries capacityBand,
+                                 Color capacityFill, XYSeries shaded, XYSeries cap) {
+        if (Legends.hasWidth(capacityBand)) {
+            legend.add(theme.areaItem("capacity P10–P90", capacityFill));
+        }
+        for (int i = 0; i < shaded.getItemCount(); i++) {
+            if (shaded.getY(i).doubleValue() > cap.getY(i).doubleValue()) {
+                legend.add(theme.areaItem("short in at least half of futures", gapFill(theme)));
+                return;
             }
         }
-        return false;
     }
 
     private static void band(YIntervalSeries band, Stats s, Metric m, int t) {
@@ -169,11 +170,11 @@ public final class CapacityChart {
     }
 
     /**
-     * Bands (dataset 0); the mean gap shaded in the months short in at least half of futures (dataset 1); the two
-     * mean lines, work and capacity, on top (dataset 3). Dataset 2 is left for the probability.
+     * Bands (dataset 0); the shading between {@code shaded} ({@link #shadedWork}) and capacity's mean (dataset 1);
+     * the two mean lines, work and capacity, on top (dataset 3). Dataset 2 is left for the probability.
      */
     private static XYPlot plot(ChartContext ctx, InterlockTheme theme, String yLabel, List<YIntervalSeries> bandSeries,
-                               List<Color> fills, XYSeries work, XYSeries cap, XYSeries shortP) {
+                               List<Color> fills, XYSeries work, XYSeries cap, XYSeries shaded) {
         YIntervalSeriesCollection bands = new YIntervalSeriesCollection();
         DeviationRenderer bandRenderer = new DeviationRenderer(false, false);
         bandRenderer.setAlpha(1f);
@@ -181,16 +182,8 @@ public final class CapacityChart {
             bands.addSeries(bandSeries.get(i));
             bandRenderer.setSeriesFillPaint(i, fills.get(i));
         }
-        XYSeries shortWork = new XYSeries("work where short in half of futures");
-        XYSeries shortCap = new XYSeries("capacity where short");
-        for (int i = 0; i < work.getItemCount(); i++) {
-            double c = cap.getY(i).doubleValue();
-            boolean shortMonth = shortP.getY(i).doubleValue() >= 0.5;
-            shortWork.add(work.getX(i), shortMonth ? work.getY(i).doubleValue() : c);
-            shortCap.add(cap.getX(i), c);
-        }
-        XYSeriesCollection shading = new XYSeriesCollection(shortWork);
-        shading.addSeries(shortCap);
+        XYSeriesCollection shading = new XYSeriesCollection(shaded);
+        shading.addSeries(cap);   // also in the mean lines' collection: a series may be in several
         Color none = new Color(0, 0, 0, 0);
         XYDifferenceRenderer diff = new XYDifferenceRenderer(gapFill(theme), none, false);
         diff.setSeriesPaint(0, none);   // the shading's edges: the mean lines are drawn on top (dataset 3)

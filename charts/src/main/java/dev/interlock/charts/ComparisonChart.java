@@ -140,7 +140,7 @@ public final class ComparisonChart {
                 spread.add(n - 1 - i + 0.12, p.meanDiff(), p.diffP10(), p.diffP90());
             }
         }
-        if (!CapacityChart.hasWidth(spread)) {
+        if (!Legends.hasWidth(spread)) {
             spread.clear();   // no bar to draw (one trial, or structures that never differ): none in the legend
         }
         YIntervalSeriesCollection data = new YIntervalSeriesCollection();

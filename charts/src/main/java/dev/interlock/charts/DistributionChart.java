@@ -113,8 +113,12 @@ public final class DistributionChart {
                 anyLoss |= lossBar && share[b] > 0;
                 anyGain |= !lossBar && share[b] > 0;
             }
-            CapacityChart.addIfDrawn(legend, anyLoss, theme.areaItem("futures with a loss", loss));
-            CapacityChart.addIfDrawn(legend, anyGain, theme.areaItem("futures with a profit", gain));
+            if (anyLoss) {
+                legend.add(theme.areaItem("futures with a loss", loss));
+            }
+            if (anyGain) {
+                legend.add(theme.areaItem("futures with a profit", gain));
+            }
         } else {
             legend.add(theme.areaItem("futures", gain));
         }
@@ -243,8 +247,9 @@ public final class DistributionChart {
      *
      * <p>Histogram: the labels sit on three rows at the top (P10 highest), above the bars, so close percentiles
      * never overlap; each to the right of its line unless the line is in the right quarter of the P0.5–P99.5
-     * range or just left of break-even, where it goes left. S-curve: each label sits where its line meets the curve, on the side the curve
-     * leaves free — left of the line and above the curve (the curve to the left is lower), or, for a line near the
+     * range or just left of break-even, where it goes left. S-curve: each label sits where its line meets the
+     * curve, on the side the curve leaves free — left of the line and above the curve (the curve to the left is
+     * lower), or, for a line near the
      * left edge, right of it and below. Break-even is labelled at the bottom (at the top where under a quarter of
      * futures are at or below it, as the curve is low there), on the side away from the nearer edge; on the
      * S-curve its label gives the share of futures at or below it, where the dashed horizontal line crosses.

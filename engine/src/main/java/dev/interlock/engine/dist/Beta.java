@@ -76,8 +76,9 @@ public final class Beta implements Dist {
             } else if (!(mean * k > 0 && (1 - mean) * k > 0 && k < Double.POSITIVE_INFINITY)) {
                 problem = "sd = " + Checks.num(sd) + " is too small to represent a beta with mean "
                         + Checks.num(mean);
-            } else if (sd < Checks.NARROWEST * Math.min(mean, 1 - mean)) {
-                problem = Checks.tooNarrow("beta", mean, sd);
+            } else {
+                problem = mean > 0.5 ? Checks.tooNarrow("beta", "1 − mean, ", 1 - mean, sd)
+                        : Checks.tooNarrow("beta", "the mean ", mean, sd);
             }
         }
         return problem;

@@ -37,14 +37,21 @@ final class Checks {
      */
     static final double NARROWEST = 1e-4;
 
-    /** @return why a gamma or beta narrower than {@link #NARROWEST} is refused, and what to write instead */
-    static String tooNarrow(String kind, double mean, double sd) {
-        boolean beta = kind.equals("beta");
-        double scale = beta ? Math.min(mean, 1 - mean) : mean;
-        String of = beta && mean > 0.5 ? "1 − mean, " + num(scale) : "the mean " + num(mean);
-        return "sd " + num(sd) + " is below 1/10,000 of " + of + ": a " + kind + " this narrow is a fixed value in "
-                + "effect; write the value as a plain number (or give an sd of at least " + num(NARROWEST * scale)
-                + ")";
+    /**
+     * @param kind  "gamma", "beta"
+     * @param of    what the sd is measured against, as the message names it ("the mean ", "1 − mean, ")
+     * @param scale its value
+     * @param sd    the sd given
+     * @return null if {@code sd} is at least {@link #NARROWEST} of {@code scale}; else why it is refused and what to
+     *         write instead
+     */
+    static String tooNarrow(String kind, String of, double scale, double sd) {
+        if (sd >= NARROWEST * scale) {
+            return null;
+        }
+        return "sd " + num(sd) + " is below 1/10,000 of " + of + num(scale) + ": a " + kind + " this narrow is a "
+                + "fixed value in effect; write the value as a plain number (or give an sd of at least "
+                + num(NARROWEST * scale) + ")";
     }
 
     /** @return the exception for a quantile argument that is NaN or outside [0, 1] */

@@ -72,8 +72,8 @@ public final class Gamma implements Dist {
             if (!(shape > 0 && shape < Double.POSITIVE_INFINITY && scale > 0 && scale < Double.POSITIVE_INFINITY)) {
                 problem = "sd " + Checks.num(sd) + " and mean " + Checks.num(mean)
                         + " are too far apart in size to represent a gamma";
-            } else if (sd < Checks.NARROWEST * mean) {
-                problem = Checks.tooNarrow("gamma", mean, sd);
+            } else {
+                problem = Checks.tooNarrow("gamma", "the mean ", mean, sd);
             }
         }
         return problem;
